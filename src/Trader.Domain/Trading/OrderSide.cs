@@ -1,0 +1,7 @@
+namespace Trader.Domain.Trading;
+
+public enum OrderSide
+{
+    Buy,
+    Sell,
+}

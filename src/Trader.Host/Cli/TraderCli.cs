@@ -1,0 +1,34 @@
+using System.CommandLine;
+
+namespace Trader.Host.Cli;
+
+/// <summary>Builds the `trader` command tree and maps parse errors to exit code 2 (CONTRACTS.md §1).</summary>
+public static class TraderCli
+{
+    public static RootCommand Build(CliContext context)
+    {
+        var root = new RootCommand("Trader.Streams — rules-first Coinbase spot trading with proven safety gates");
+        context.Globals.AddTo(root);
+        foreach (var command in Commands(context))
+            root.Subcommands.Add(command);
+        return root;
+    }
+
+    private static IEnumerable<Command> Commands(CliContext context)
+    {
+        yield break;
+    }
+
+    public static async Task<int> RunAsync(string[] args, CliContext context)
+    {
+        var root = Build(context);
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+                context.Error.WriteLine($"usage: {error.Message}");
+            return ExitCodes.BadInput;
+        }
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = context.Out, Error = context.Error });
+    }
+}

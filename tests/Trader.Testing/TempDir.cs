@@ -1,0 +1,22 @@
+namespace Trader.Testing;
+
+/// <summary>A fresh directory under the system temp folder, deleted on dispose.</summary>
+public sealed class TempDir : IDisposable
+{
+    public TempDir(string? prefix = null)
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), (prefix ?? "trader-test-") + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(Path);
+    }
+
+    public string Path { get; }
+
+    public string File(string name) => System.IO.Path.Combine(Path, name);
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Path, recursive: true); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+    }
+}
