@@ -22,6 +22,17 @@ for trx in "$results"/*.trx; do
   skipped=$((skipped + $(get notExecuted)))
 done
 
+# Requirements traceability: docs/RTM.md from the [Trait("Req", …)] tags and these results.
+# RTM_REQUIRE_ALL=1 makes a spec requirement without a passing test fail the run (the go-live setting).
+rtm_flags=()
+[ "${RTM_REQUIRE_ALL:-0}" = "1" ] && rtm_flags+=(--require-all)
+spec=../shared/spec/requirements-v0.2.md
+if [ -f "$spec" ]; then
+  dotnet run --project tools/Trader.Rtm -v q -- --root . --spec "$spec" --results "$results" --out docs/RTM.md "${rtm_flags[@]}" || status=1
+else
+  echo "RTM: $spec not found; matrix not written" >&2
+fi
+
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   echo "dotnet test exited $status (build or runner failure)" >&2
   failed=1
