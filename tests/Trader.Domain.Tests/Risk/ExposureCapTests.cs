@@ -166,10 +166,14 @@ public sealed class ExposureCapTests
         var config = Snap.Config(risk: r => r with { MinSecondsBetweenTrades = 0m, PerSymbolTradeSpacingSeconds = 0m, MaxTradesPerHour = 100 });
         var map = new UniverseMap(config.Universe, config.Policy);
         var risk = Snap.Risk(config);
+        int approvals = 0, capRejections = 0;
         Scenario.Sample(s =>
         {
             var snapshot = Snap.Snapshot(portfolio: s.Portfolio, working: s.Working);
             var outcome = risk.Evaluate(snapshot, s.Regime, [], s.Entries);
+            Interlocked.Add(ref approvals, outcome.Entries.Count);
+            Interlocked.Add(ref capRejections, outcome.Rejections.Count(r => r.ReasonCode is ReasonCodes.ThemeCap or ReasonCodes.TierCap
+                or ReasonCodes.PositionSizeTooLarge or ReasonCodes.MaxTotalAtRiskPct or ReasonCodes.NoCapacity));
 
             // Recompute exposure independently, then add the approvals in order.
             var byProduct = Products.ToDictionary(p => p, _ => 0m);
@@ -192,5 +196,7 @@ public sealed class ExposureCapTests
             }
             Assert.Equal(s.Entries.Length, outcome.Entries.Count + outcome.Rejections.Count);
         }, iter: 500);
+
+        Assert.True(approvals > 100 && capRejections > 100, $"{approvals} approvals, {capRejections} cap rejections");
     }
 }

@@ -17,6 +17,7 @@ public sealed class RiskSizerAgreementTests
         // NAV large enough that only position_sizing.max_order_usd (= the generated cap) binds; the entry's
         // notional_pct is chosen so that it requests exactly the generated target.
         const decimal nav = 100_000_000m;
+        int accepted = 0, rejected = 0;
         OrderSizerTests.NearMinimum.Sample(c =>
         {
             var policy = new PolicyConfig();
@@ -42,12 +43,16 @@ public sealed class RiskSizerAgreementTests
             {
                 var approved = Assert.Single(outcome.Entries);
                 Assert.Equal(expected, approved.Order);
+                Interlocked.Increment(ref accepted);
             }
             else
             {
                 Assert.Empty(outcome.Entries);
                 Assert.Contains(Assert.Single(outcome.Rejections).ReasonCode, new[] { ReasonCodes.BelowMinNotional, ReasonCodes.NoCapacity });
+                Interlocked.Increment(ref rejected);
             }
         }, iter: 1500);
+
+        Assert.True(accepted > 100 && rejected > 100, $"{accepted} accepted, {rejected} rejected: both sides of the edge are exercised");
     }
 }
