@@ -1,0 +1,51 @@
+using Trader.Domain.Config;
+using Trader.Domain.Regime;
+using Trader.Domain.Risk;
+using Trader.Domain.Rules;
+using Trader.Domain.Sizing;
+using Trader.Domain.Triggers;
+using Trader.Domain.Universe;
+
+namespace Trader.Domain.Decisions;
+
+/// <summary>
+/// The pure decision policy: snapshot in, decision out. Regime → universe → triggers → rules (entries and
+/// exits) → risk (with the one <see cref="OrderSizer"/>). Holds only immutable configuration; no clock, no IO,
+/// no state between calls, so the same snapshot always gives the same decision.
+/// </summary>
+public sealed class DecisionEngine
+{
+    private readonly TraderConfig _config;
+    private readonly RiskEngine _risk;
+
+    public DecisionEngine(TraderConfig config) : this(config, OrderSizer.FromPolicy(config.Policy)) { }
+
+    /// <summary>With a given sizer (e.g. the venue's fee tier); execution must size with the same one.</summary>
+    public DecisionEngine(TraderConfig config, OrderSizer sizer)
+    {
+        _config = config;
+        Map = new UniverseMap(config.Universe, config.Policy);
+        Sizer = sizer;
+        _risk = new RiskEngine(config, Map, sizer);
+    }
+
+    public UniverseMap Map { get; }
+
+    public OrderSizer Sizer { get; }
+
+    public Decision Decide(DecisionSnapshot snapshot)
+    {
+        var regime = RegimeClassifier.Assess(snapshot.Regime, _config.Policy.Regime);
+        var universe = UniverseBuilder.Build(Map, snapshot.Markets, _config.Universe);
+        var scan = TriggerEngine.Scan(universe, snapshot.Indicators, regime, _config);
+        var entries = RulesEngine.ProposeEntries(scan.Signals, universe, regime, snapshot.Portfolio, _config.Policy);
+        var exits = RulesEngine.ProposeExits(snapshot, _config.Policy);
+        var risk = _risk.Evaluate(snapshot, regime, exits, entries.Proposals);
+
+        var rejections = new List<Rejection>(entries.Rejections.Count + risk.Rejections.Count);
+        rejections.AddRange(entries.Rejections);
+        rejections.AddRange(risk.Rejections);
+        return new Decision(snapshot.CycleId, snapshot.Now, regime, universe.Exclusions, scan.Signals,
+            risk.Exits, risk.Entries, rejections, risk.ActiveHalts);
+    }
+}

@@ -1,0 +1,321 @@
+using System.Globalization;
+using Trader.Domain.Config;
+using Trader.Domain.Decisions;
+using Trader.Domain.Market;
+using Trader.Domain.Portfolio;
+using Trader.Domain.Regime;
+using Trader.Domain.Rules;
+using Trader.Domain.Sizing;
+using Trader.Domain.Trading;
+using Trader.Domain.Universe;
+
+namespace Trader.Domain.Risk;
+
+/// <summary>
+/// The risk engine: every proposal goes through the checks below in this fixed order and stops at the first
+/// that refuses it, with one reason code (docs/DECISIONS.md has the table). Exits are evaluated first, and
+/// only the gates of CONTRACTS.md §5 that block exits apply to them (kill switch, drawdown/daily/weekly stops,
+/// health, staleness, outlier); caps, cooldowns, spacing and frequency apply to entries only.
+/// <list type="number">
+/// <item>kill switch — <c>kill_switch</c></item>
+/// <item>drawdown, daily, weekly stop — <c>max_drawdown</c>, <c>daily_stop_loss</c>, <c>weekly_stop_loss</c></item>
+/// <item>exchange and product health, staleness, outlier, spread — <c>exchange_unhealthy</c>,
+/// <c>product_unhealthy</c>, <c>stale_quote</c>, <c>stale_ohlcv</c>, <c>outlier</c>, <c>wide_spread</c></item>
+/// <item>long only — <c>short_not_allowed</c></item>
+/// <item>max open positions — <c>max_open_positions</c> (entries)</item>
+/// <item>trade spacing and frequency — <c>trade_spacing</c>, <c>trade_frequency</c> (entries)</item>
+/// <item>cooldowns — <c>cooldown</c>, <c>cooldown_after_stop</c> (entries)</item>
+/// <item>caps incl. working orders — <c>max_total_at_risk_pct</c>, <c>position_size_too_large</c>,
+/// <c>theme_cap</c>, <c>tier_cap</c>, <c>no_capacity</c>; otherwise resized down to fit (entries)</item>
+/// <item>sizing by <see cref="OrderSizer"/> — <c>below_min_notional</c></item>
+/// </list>
+/// </summary>
+public sealed class RiskEngine
+{
+    private readonly TraderConfig _config;
+    private readonly UniverseMap _map;
+    private readonly OrderSizer _sizer;
+
+    public RiskEngine(TraderConfig config, UniverseMap map, OrderSizer sizer)
+    {
+        _config = config;
+        _map = map;
+        _sizer = sizer;
+    }
+
+    private PolicyConfig Policy => _config.Policy;
+
+    public RiskOutcome Evaluate(
+        DecisionSnapshot snapshot,
+        RegimeAssessment regime,
+        IReadOnlyList<TradeProposal> exits,
+        IReadOnlyList<TradeProposal> entries)
+    {
+        var book = new ExposureBook(snapshot, _map, Policy.Risk.CountOpenOrdersInCap, Policy.Risk.MinTradeNotionalUsd);
+        var trades = new List<TradeRecord>(snapshot.RecentTrades);
+        var approvedExits = new List<ApprovedOrder>();
+        var approvedEntries = new List<ApprovedOrder>();
+        var rejections = new List<Rejection>();
+
+        foreach (var exit in exits)
+        {
+            var outcome = EvaluateExit(snapshot, exit);
+            if (outcome.Approved is { } approved)
+            {
+                approvedExits.Add(approved);
+                trades.Add(new TradeRecord(exit.ProductId, OrderSide.Sell, snapshot.Now));
+            }
+            else rejections.Add(outcome.Rejection!);
+        }
+
+        foreach (var entry in entries)
+        {
+            var outcome = EvaluateEntry(snapshot, regime, entry, book, trades);
+            if (outcome.Approved is { } approved)
+            {
+                approvedEntries.Add(approved);
+                book.Add(entry.ProductId, approved.Order.Notional);
+                trades.Add(new TradeRecord(entry.ProductId, OrderSide.Buy, snapshot.Now));
+            }
+            else rejections.Add(outcome.Rejection!);
+        }
+
+        return new RiskOutcome(approvedExits, approvedEntries, rejections, ActiveHalts(snapshot));
+    }
+
+    /// <summary>The account-wide gates active in this snapshot (codes, in check order), as they apply to entries.</summary>
+    public IReadOnlyList<string> ActiveHalts(DecisionSnapshot snapshot)
+    {
+        var halts = new List<string>();
+        foreach (var (code, _) in GlobalGates(snapshot, ProposalKind.Entry)) halts.Add(code);
+        return halts;
+    }
+
+    private Outcome EvaluateExit(DecisionSnapshot s, TradeProposal exit)
+    {
+        if (FirstGate(s, exit) is { } gate) return Reject(exit, gate.Code, gate.Detail);
+
+        var view = s.Markets[exit.ProductId];
+        var quote = view.Quote!.Value;
+        var role = RoleOf(Policy.Execution);
+        var price = role == LiquidityRole.Maker ? quote.Ask : quote.Bid;
+        var sized = _sizer.SizeSell(view.Info, exit.BaseSize!.Value, price, role);
+        if (!sized.IsAccepted) return Reject(exit, sized.ReasonCode!, sized.Detail);
+        return Approve(exit, sized.Order!, sized.Order!.Notional, false, $"{exit.ExitReasonName}: {exit.Reason}");
+    }
+
+    private Outcome EvaluateEntry(DecisionSnapshot s, RegimeAssessment regime, TradeProposal entry, ExposureBook book, List<TradeRecord> trades)
+    {
+        if (FirstGate(s, entry) is { } gate) return Reject(entry, gate.Code, gate.Detail);
+
+        var risk = Policy.Risk;
+        if (!book.IsOpen(entry.ProductId) && book.OpenPositions >= risk.MaxOpenPositions)
+            return Reject(entry, ReasonCodes.MaxOpenPositions, $"{book.OpenPositions} open ≥ max_open_positions {risk.MaxOpenPositions}");
+
+        if (SpacingOrFrequency(s.Now, entry.ProductId, trades) is { } pacing) return Reject(entry, pacing.Code, pacing.Detail);
+
+        if (ActiveCooldown(s, entry.ProductId) is { } cooldown)
+        {
+            return cooldown.Kind == CooldownKind.Stop
+                ? Reject(entry, ReasonCodes.CooldownAfterStop, $"stopped out; cooling down until {Ts(cooldown.Until)}")
+                : Reject(entry, ReasonCodes.Cooldown, $"filled; cooling down until {Ts(cooldown.Until)}");
+        }
+
+        var nav = s.Portfolio.Nav;
+        var requested = entry.NotionalPct / 100m * nav;
+        if (nav <= 0m) return Reject(entry, ReasonCodes.NoCapacity, $"NAV {F(nav)} leaves no capacity");
+        if (requested <= 0m) return Reject(entry, ReasonCodes.BelowMinNotional, $"requested notional {F(requested)}");
+
+        var capacity = decimal.MaxValue;
+        var binding = "position_sizing.max_order_usd";
+        foreach (var cap in CapsOf(entry.ProductId, regime.Multiplier, nav, book))
+        {
+            var remaining = cap.LimitUsd - cap.UsedUsd;
+            if (remaining <= 0m)
+            {
+                return Reject(entry, cap.Code,
+                    $"{cap.Name}: {F(cap.UsedUsd)} used (positions + working orders + this cycle) of {F(cap.LimitUsd)} " +
+                    $"({F(cap.Pct)} % × regime {F(regime.Multiplier)})");
+            }
+            if (remaining < capacity)
+            {
+                capacity = remaining;
+                binding = cap.Name;
+            }
+        }
+        if (Policy.PositionSizing.MaxOrderUsd < capacity)
+        {
+            capacity = Policy.PositionSizing.MaxOrderUsd;
+            binding = "position_sizing.max_order_usd";
+        }
+
+        var view = s.Markets[entry.ProductId];
+        var minNotional = _sizer.EffectiveMinNotional(view.Info);
+        if (capacity < minNotional)
+            return Reject(entry, ReasonCodes.NoCapacity, $"{binding} leaves {F(capacity)}, below min notional {F(minNotional)}");
+
+        var target = Math.Min(requested, capacity);
+        var role = RoleOf(Policy.Execution);
+        var quote = view.Quote!.Value;
+        var sized = _sizer.SizeBuy(view.Info, target, capacity, role == LiquidityRole.Maker ? quote.Bid : quote.Ask, role);
+        if (!sized.IsAccepted) return Reject(entry, sized.ReasonCode!, sized.Detail);
+
+        var order = sized.Order!;
+        var resized = target < requested;
+        var detail = resized ? $"resized from {F(requested)} to fit {binding} ({F(capacity)} left); {sized.Detail}" : sized.Detail;
+        return Approve(entry, order, requested, resized, detail);
+    }
+
+    /// <summary>The caps that apply to an entry in <paramref name="productId"/>, in check order, scaled by the regime.</summary>
+    private IEnumerable<CapUse> CapsOf(string productId, decimal multiplier, decimal nav, ExposureBook book)
+    {
+        var risk = Policy.Risk;
+        yield return new CapUse(ReasonCodes.MaxTotalAtRiskPct, "risk.max_total_at_risk_pct", risk.MaxTotalAtRiskPct,
+            risk.MaxTotalAtRiskPct * multiplier / 100m * nav, book.Total);
+        yield return new CapUse(ReasonCodes.PositionSizeTooLarge, "risk.max_position_size_pct", risk.MaxPositionSizePct,
+            risk.MaxPositionSizePct * multiplier / 100m * nav, book.OfProduct(productId));
+        if (_map.ThemeOf(productId) is { } theme && risk.MaxPerThemePct.TryGetValue(theme, out var themePct))
+        {
+            yield return new CapUse(ReasonCodes.ThemeCap, $"risk.max_per_theme_pct.{theme}", themePct,
+                themePct * multiplier / 100m * nav, book.OfTheme(theme));
+        }
+        if (_map.TierOf(productId) is { } tier)
+        {
+            yield return new CapUse(ReasonCodes.TierCap, $"tiers.{tier.Name}.max_allocation_pct", tier.MaxAllocationPct,
+                tier.MaxAllocationPct * multiplier / 100m * nav, book.OfTier(tier.Name));
+        }
+    }
+
+    private (string Code, string Detail)? FirstGate(DecisionSnapshot s, TradeProposal p)
+    {
+        foreach (var gate in GlobalGates(s, p.Kind)) return gate;
+        if (ProductGate(s, p) is { } productGate) return productGate;
+        return LongOnly(s, p);
+    }
+
+    private IEnumerable<(string Code, string Detail)> GlobalGates(DecisionSnapshot s, ProposalKind kind)
+    {
+        var risk = Policy.Risk;
+        var safety = s.Safety;
+        var portfolio = s.Portfolio;
+        if (safety.KillSwitchActive) yield return (ReasonCodes.KillSwitch, "kill switch active");
+
+        var drawdownPct = portfolio.HighWaterMark > 0m ? (portfolio.HighWaterMark - portfolio.Nav) / portfolio.HighWaterMark * 100m : 0m;
+        if (safety.DrawdownHaltLatched || drawdownPct >= risk.MaxDrawdownPct)
+            yield return (ReasonCodes.MaxDrawdown, $"drawdown {F(drawdownPct)} % from HWM {F(portfolio.HighWaterMark)} (max {F(risk.MaxDrawdownPct)} %){Latched(safety.DrawdownHaltLatched)}");
+
+        var dayPct = ChangePct(portfolio.DayStartEquity, portfolio.Nav);
+        if (safety.DailyStopLatched || dayPct <= -Math.Abs(risk.DailyStopPnlPct))
+            yield return (ReasonCodes.DailyStopLoss, $"day PnL {F(dayPct)} % (stop {F(-Math.Abs(risk.DailyStopPnlPct))} %){Latched(safety.DailyStopLatched)}");
+
+        var weekPct = ChangePct(portfolio.WeekStartEquity, portfolio.Nav);
+        if (safety.WeeklyStopLatched || weekPct <= -Math.Abs(risk.WeeklyStopPnlPct))
+            yield return (ReasonCodes.WeeklyStopLoss, $"week PnL {F(weekPct)} % (stop {F(-Math.Abs(risk.WeeklyStopPnlPct))} %){Latched(safety.WeeklyStopLatched)}");
+
+        if (Policy.CircuitBreakers.CheckExchangeStatus && !Allows(safety.ExchangeHealth, kind))
+            yield return (ReasonCodes.ExchangeUnhealthy, $"exchange status {safety.ExchangeHealth.Status}{Why(safety.ExchangeHealth)}");
+    }
+
+    private (string Code, string Detail)? ProductGate(DecisionSnapshot s, TradeProposal p)
+    {
+        if (!s.Markets.TryGetValue(p.ProductId, out var view)) return (ReasonCodes.StaleQuote, "no market data");
+        if (Policy.CircuitBreakers.CheckProductStatus && !Allows(view.Health, p.Kind))
+            return (ReasonCodes.ProductUnhealthy, $"product status {view.Health.Status}{Why(view.Health)}");
+        if (view.Quote is not { } quote || quote.Bid <= 0m || quote.Ask < quote.Bid)
+            return (ReasonCodes.StaleQuote, "no usable quote");
+        if (view.QuoteStale) return (ReasonCodes.StaleQuote, $"quote older than {F(Policy.CircuitBreakers.MaxQuoteAgeSeconds)} s");
+        if (view.OhlcvStale) return (ReasonCodes.StaleOhlcv, $"last candle older than {F(Policy.CircuitBreakers.MaxOhlcvAgeSeconds)} s");
+        if (s.Safety.IsOutlier(p.ProductId)) return (ReasonCodes.Outlier, "latest tick rejected by the outlier guard");
+        var limit = _map.TierOf(p.ProductId)?.MaxSpreadBps ?? Policy.Liquidity.MaxSpreadBps;
+        if (quote.SpreadBps > limit) return (ReasonCodes.WideSpread, $"spread {F(Math.Round(quote.SpreadBps, 2))} bps > {F(limit)}");
+        return null;
+    }
+
+    private static (string Code, string Detail)? LongOnly(DecisionSnapshot s, TradeProposal p)
+    {
+        if (p.Side == OrderSide.Buy)
+        {
+            return p.Kind == ProposalKind.Entry && p.NotionalPct >= 0m
+                ? null
+                : (ReasonCodes.ShortNotAllowed, $"negative or misplaced buy (notional_pct {F(p.NotionalPct)})");
+        }
+
+        if (p.Kind != ProposalKind.Exit || p.BaseSize is not { } size || size <= 0m)
+            return (ReasonCodes.ShortNotAllowed, "a sell may only reduce an existing long");
+        var held = s.Portfolio.PositionOf(p.ProductId)?.Size ?? 0m;
+        var pending = 0m;
+        foreach (var order in s.WorkingOrders)
+            if (order.Side == OrderSide.Sell && string.Equals(order.ProductId, p.ProductId, StringComparison.Ordinal))
+                pending += Math.Max(0m, order.RemainingSize);
+        return size > held - pending
+            ? (ReasonCodes.ShortNotAllowed, $"sell {F(size)} exceeds the long {F(held)} less working sells {F(pending)}")
+            : null;
+    }
+
+    private (string Code, string Detail)? SpacingOrFrequency(DateTimeOffset now, string productId, List<TradeRecord> trades)
+    {
+        var risk = Policy.Risk;
+        DateTimeOffset? lastAny = null, lastSymbol = null;
+        int lastHour = 0, lastDay = 0;
+        foreach (var trade in trades)
+        {
+            if (trade.At > now) continue;
+            if (lastAny is null || trade.At > lastAny) lastAny = trade.At;
+            if (string.Equals(trade.ProductId, productId, StringComparison.Ordinal) && (lastSymbol is null || trade.At > lastSymbol))
+                lastSymbol = trade.At;
+            var age = now - trade.At;
+            if (age < TimeSpan.FromHours(1)) lastHour++;
+            if (age < TimeSpan.FromDays(1)) lastDay++;
+        }
+
+        if (lastAny is { } any && (decimal)(now - any).TotalSeconds < risk.MinSecondsBetweenTrades)
+            return (ReasonCodes.TradeSpacing, $"last trade {Ts(any)}, min_seconds_between_trades {F(risk.MinSecondsBetweenTrades)}");
+        if (lastSymbol is { } symbol && (decimal)(now - symbol).TotalSeconds < risk.PerSymbolTradeSpacingSeconds)
+            return (ReasonCodes.TradeSpacing, $"last {productId} trade {Ts(symbol)}, per_symbol_trade_spacing_seconds {F(risk.PerSymbolTradeSpacingSeconds)}");
+        if (lastHour >= risk.MaxTradesPerHour)
+            return (ReasonCodes.TradeFrequency, $"{lastHour} trades in the last hour ≥ max_trades_per_hour {risk.MaxTradesPerHour}");
+        if (lastDay >= risk.MaxTradesPerDay)
+            return (ReasonCodes.TradeFrequency, $"{lastDay} trades in the last day ≥ max_trades_per_day {risk.MaxTradesPerDay}");
+        return null;
+    }
+
+    private static Cooldown? ActiveCooldown(DecisionSnapshot s, string productId)
+    {
+        Cooldown? active = null;
+        foreach (var cooldown in s.Cooldowns)
+        {
+            if (!string.Equals(cooldown.ProductId, productId, StringComparison.Ordinal) || cooldown.Until <= s.Now) continue;
+            active = active is null ? cooldown : Cooldown.Longer(active, cooldown);
+        }
+        return active;
+    }
+
+    /// <summary>Entries need an online status; exits are also allowed under limit_only / post_only (CONTRACTS.md §5).</summary>
+    private static bool Allows(ProductHealth health, ProposalKind kind) => kind == ProposalKind.Entry
+        ? health.AllowsEntries
+        : health.Status is ProductStatus.Online or ProductStatus.LimitOnly or ProductStatus.PostOnly;
+
+    /// <summary>limit_post_only rests on the book (maker fee, buy at the bid / sell at the ask); market_ioc takes.</summary>
+    public static LiquidityRole RoleOf(ExecutionSection execution) =>
+        execution.DefaultOrderType.StartsWith("market", StringComparison.OrdinalIgnoreCase) ? LiquidityRole.Taker : LiquidityRole.Maker;
+
+    private static decimal ChangePct(decimal from, decimal to) => from > 0m ? (to - from) / from * 100m : 0m;
+
+    private static Outcome Reject(TradeProposal p, string code, string detail) =>
+        new(null, new Rejection(p.ProductId, p.Side, p.Kind, code, detail, p));
+
+    private static Outcome Approve(TradeProposal p, SizedOrder order, decimal requested, bool resized, string detail) =>
+        new(new ApprovedOrder(p, order, requested, resized, detail), null);
+
+    private static string Latched(bool latched) => latched ? " (latched)" : "";
+
+    private static string Why(ProductHealth health) => health.Reason is null ? "" : ": " + health.Reason;
+
+    private static string F(decimal value) => Math.Round(value, 6).ToString(CultureInfo.InvariantCulture);
+
+    private static string Ts(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    private sealed record Outcome(ApprovedOrder? Approved, Rejection? Rejection);
+
+    private sealed record CapUse(string Code, string Name, decimal Pct, decimal LimitUsd, decimal UsedUsd);
+}

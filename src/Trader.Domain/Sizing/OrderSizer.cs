@@ -1,0 +1,131 @@
+using System.Globalization;
+using Trader.Domain.Config;
+using Trader.Domain.Market;
+using Trader.Domain.Risk;
+using Trader.Domain.Trading;
+
+namespace Trader.Domain.Sizing;
+
+/// <summary>
+/// The one fee-aware sizer (REQ-X3): the risk engine and execution both call it, so a size near the minimum
+/// notional passes or fails identically in both layers. It holds only configuration (fee rates and the
+/// configured minimums), no state.
+/// </summary>
+/// <remarks>
+/// Entries (buys): the base size is rounded DOWN to the base increment and the price DOWN to the price
+/// increment (a passive buy never pays more than asked). When the amount net of fees falls below the effective
+/// minimum notional (max of the product's quote_min_size, execution.min_notional_usd and
+/// position_sizing.min_order_usd) the size is bumped up to the smallest increment that meets it, but only while
+/// the gross notional stays within the caller's cap; otherwise the answer is <c>below_min_notional</c>.
+/// Exits (sells): the base size is rounded DOWN (never sell more than held) and the price UP; an exit only
+/// needs what the venue accepts (base_min_size and quote_min_size), so a small position can always be closed.
+/// </remarks>
+public sealed class OrderSizer
+{
+    private const decimal BpsPerUnit = 10_000m;
+
+    public OrderSizer(decimal makerFeeBps, decimal takerFeeBps, decimal configuredMinNotionalUsd)
+    {
+        if (makerFeeBps < 0m || makerFeeBps >= BpsPerUnit) throw new ArgumentOutOfRangeException(nameof(makerFeeBps));
+        if (takerFeeBps < 0m || takerFeeBps >= BpsPerUnit) throw new ArgumentOutOfRangeException(nameof(takerFeeBps));
+        MakerFeeBps = makerFeeBps;
+        TakerFeeBps = takerFeeBps;
+        ConfiguredMinNotionalUsd = Math.Max(0m, configuredMinNotionalUsd);
+    }
+
+    /// <summary>The sizer of a policy: its fees and max(execution.min_notional_usd, position_sizing.min_order_usd).</summary>
+    public static OrderSizer FromPolicy(PolicyConfig policy) => new(
+        policy.Execution.MakerFeeBps,
+        policy.Execution.TakerFeeBps,
+        Math.Max(policy.Execution.MinNotionalUsd, policy.PositionSizing.MinOrderUsd));
+
+    /// <summary>The same sizer with the venue's fee tier (transaction_summary) instead of the configured fees.</summary>
+    public OrderSizer WithFees(decimal makerFeeBps, decimal takerFeeBps) =>
+        new(makerFeeBps, takerFeeBps, ConfiguredMinNotionalUsd);
+
+    public decimal MakerFeeBps { get; }
+    public decimal TakerFeeBps { get; }
+    public decimal ConfiguredMinNotionalUsd { get; }
+
+    public decimal FeeRate(LiquidityRole role) => (role == LiquidityRole.Maker ? MakerFeeBps : TakerFeeBps) / BpsPerUnit;
+
+    /// <summary>max(product quote_min_size, execution.min_notional_usd, position_sizing.min_order_usd).</summary>
+    public decimal EffectiveMinNotional(ProductInfo info) => Math.Max(info.QuoteMinSize, ConfiguredMinNotionalUsd);
+
+    /// <summary>
+    /// Sizes a buy of about <paramref name="targetNotional"/> (never above <paramref name="capNotional"/>) at
+    /// <paramref name="price"/>.
+    /// </summary>
+    public SizingResult SizeBuy(ProductInfo info, decimal targetNotional, decimal capNotional, decimal price, LiquidityRole role)
+    {
+        var p = FloorTo(price, info.PriceIncrement);
+        if (p <= 0m)
+            return SizingResult.Rejected(ReasonCodes.BelowMinNotional, $"{info.ProductId}: no usable price ({Fmt(price)})");
+
+        var cap = Math.Max(0m, capNotional);
+        var target = Math.Min(Math.Max(0m, targetNotional), cap);
+        var feeRate = FeeRate(role);
+        var minNotional = EffectiveMinNotional(info);
+
+        var baseSize = FloorTo(target / p, info.BaseIncrement);
+        var bumped = false;
+        if (!MeetsBuyMinimums(info, baseSize, p, feeRate, minNotional))
+        {
+            var needed = Math.Max(minNotional / (p * (1m - feeRate)), info.BaseMinSize);
+            var minimal = CeilTo(needed, info.BaseIncrement);
+            if (!MeetsBuyMinimums(info, minimal, p, feeRate, minNotional))
+                minimal += info.BaseIncrement > 0m ? info.BaseIncrement : 0m;
+            if (minimal * p > cap || !MeetsBuyMinimums(info, minimal, p, feeRate, minNotional))
+            {
+                return SizingResult.Rejected(ReasonCodes.BelowMinNotional,
+                    $"{info.ProductId}: the smallest size meeting min notional {Fmt(minNotional)} net of fees " +
+                    $"costs {Fmt(minimal * p)}, above the cap {Fmt(cap)}");
+            }
+            baseSize = minimal;
+            bumped = true;
+        }
+
+        var order = Build(info.ProductId, OrderSide.Buy, baseSize, p, feeRate, role);
+        return SizingResult.Accepted(order, bumped
+            ? $"bumped to {Fmt(order.Notional)} so that the amount net of fees meets min notional {Fmt(minNotional)}"
+            : $"sized {Fmt(order.Notional)} for a target of {Fmt(targetNotional)}");
+    }
+
+    /// <summary>Sizes a sell of up to <paramref name="baseSize"/> (an exit of a long) at <paramref name="price"/>.</summary>
+    public SizingResult SizeSell(ProductInfo info, decimal baseSize, decimal price, LiquidityRole role)
+    {
+        var p = CeilTo(price, info.PriceIncrement);
+        if (p <= 0m)
+            return SizingResult.Rejected(ReasonCodes.BelowMinNotional, $"{info.ProductId}: no usable price ({Fmt(price)})");
+
+        var size = FloorTo(Math.Max(0m, baseSize), info.BaseIncrement);
+        if (size <= 0m || size < info.BaseMinSize || size * p < info.QuoteMinSize)
+        {
+            return SizingResult.Rejected(ReasonCodes.BelowMinNotional,
+                $"{info.ProductId}: sell of {Fmt(size)} at {Fmt(p)} is below the venue minimum " +
+                $"(base {Fmt(info.BaseMinSize)}, quote {Fmt(info.QuoteMinSize)})");
+        }
+
+        var order = Build(info.ProductId, OrderSide.Sell, size, p, FeeRate(role), role);
+        return SizingResult.Accepted(order, $"sell {Fmt(size)} at {Fmt(p)}");
+    }
+
+    private static bool MeetsBuyMinimums(ProductInfo info, decimal baseSize, decimal price, decimal feeRate, decimal minNotional) =>
+        baseSize > 0m && baseSize >= info.BaseMinSize && baseSize * price * (1m - feeRate) >= minNotional;
+
+    private static SizedOrder Build(string productId, OrderSide side, decimal baseSize, decimal price, decimal feeRate, LiquidityRole role)
+    {
+        var notional = baseSize * price;
+        return new SizedOrder(productId, side, baseSize, price, notional, notional * feeRate, role);
+    }
+
+    /// <summary>The largest multiple of <paramref name="increment"/> not above <paramref name="value"/>.</summary>
+    public static decimal FloorTo(decimal value, decimal increment) =>
+        increment > 0m ? Math.Floor(value / increment) * increment : value;
+
+    /// <summary>The smallest multiple of <paramref name="increment"/> not below <paramref name="value"/>.</summary>
+    public static decimal CeilTo(decimal value, decimal increment) =>
+        increment > 0m ? Math.Ceiling(value / increment) * increment : value;
+
+    private static string Fmt(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,46 @@
+using Trader.Domain.Market;
+using Trader.Domain.Regime;
+
+namespace Trader.Domain.Triggers;
+
+/// <summary>
+/// The indicator state of every product and the BTC-USD regime indicator, for the stage that owns them:
+/// feed each new closed one-minute candle once with <see cref="Update"/>, then take <see cref="Readings"/> and
+/// <see cref="Regime"/> into the cycle's snapshot. Not thread-safe: one owner.
+/// </summary>
+public sealed class IndicatorBook
+{
+    public const string RegimeProduct = "BTC-USD";
+
+    private readonly IndicatorSettings _settings;
+    private readonly SortedDictionary<string, IndicatorState> _states = new(StringComparer.Ordinal);
+    private readonly RegimeIndicator _regime = new();
+
+    public IndicatorBook(IndicatorSettings settings) => _settings = settings;
+
+    /// <summary>Folds in a closed candle of <paramref name="productId"/>; false when it is not newer than the last.</summary>
+    public bool Update(string productId, Candle candle)
+    {
+        if (!_states.TryGetValue(productId, out var state))
+        {
+            state = new IndicatorState(_settings);
+            _states.Add(productId, state);
+        }
+        var accepted = state.Update(candle);
+        if (accepted && string.Equals(productId, RegimeProduct, StringComparison.Ordinal)) _regime.Update(candle);
+        return accepted;
+    }
+
+    /// <summary>A copy of every product's current reading, for an immutable snapshot.</summary>
+    public IReadOnlyDictionary<string, IndicatorReading> Readings
+    {
+        get
+        {
+            var readings = new Dictionary<string, IndicatorReading>(_states.Count, StringComparer.Ordinal);
+            foreach (var (productId, state) in _states) readings.Add(productId, state.Reading);
+            return readings;
+        }
+    }
+
+    public RegimeReading Regime => _regime.Reading;
+}

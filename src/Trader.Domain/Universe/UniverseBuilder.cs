@@ -1,0 +1,62 @@
+using System.Globalization;
+using Trader.Domain.Config;
+using Trader.Domain.Market;
+using Trader.Domain.Risk;
+
+namespace Trader.Domain.Universe;
+
+/// <summary>
+/// REQ-U1: the eligible products of a cycle. A configured product is excluded, with a reason, when it is in
+/// exclusions.never_trade or has no market data (<c>not_eligible</c>), when its venue status does not allow
+/// entries (<c>product_unhealthy</c>), when its 24 h volume is under its tier's minimum (<c>not_eligible</c>),
+/// when its spread is over its tier's limit capped by liquidity.max_spread_bps (<c>wide_spread</c>), or when
+/// universe.max_universe_size is already reached (<c>not_eligible</c>).
+/// </summary>
+public static class UniverseBuilder
+{
+    public static EligibleUniverse Build(UniverseMap map, IReadOnlyDictionary<string, ProductMarketView> markets, UniverseConfig universe)
+    {
+        var members = new List<UniverseMember>();
+        var exclusions = new List<UniverseExclusion>();
+
+        foreach (var productId in map.Symbols)
+        {
+            var tier = map.TierOf(productId)!;
+            var exclusion = ExclusionOf(map, productId, tier, markets.GetValueOrDefault(productId));
+            if (exclusion is not null)
+            {
+                exclusions.Add(exclusion);
+                continue;
+            }
+            if (members.Count >= universe.Universe.MaxUniverseSize)
+            {
+                exclusions.Add(new UniverseExclusion(productId, ReasonCodes.NotEligible,
+                    $"universe.max_universe_size {universe.Universe.MaxUniverseSize} reached"));
+                continue;
+            }
+            members.Add(new UniverseMember(productId, tier, map.ThemeOf(productId)));
+        }
+
+        return new EligibleUniverse(members, exclusions);
+    }
+
+    private static UniverseExclusion? ExclusionOf(UniverseMap map, string productId, TierAssignment tier, ProductMarketView? view)
+    {
+        if (map.IsNeverTrade(productId))
+            return new UniverseExclusion(productId, ReasonCodes.NotEligible, "listed in exclusions.never_trade");
+        if (view is null)
+            return new UniverseExclusion(productId, ReasonCodes.NotEligible, "no market data");
+        if (!view.Health.AllowsEntries)
+            return new UniverseExclusion(productId, ReasonCodes.ProductUnhealthy,
+                $"status {view.Health.Status}{(view.Health.Reason is null ? "" : ": " + view.Health.Reason)}");
+        if (view.Volume24hUsd < tier.Min24hVolumeUsd)
+            return new UniverseExclusion(productId, ReasonCodes.NotEligible,
+                $"24h volume {Fmt(view.Volume24hUsd)} USD < {Fmt(tier.Min24hVolumeUsd)} ({tier.Name})");
+        if (view.Quote is { } quote && quote.SpreadBps > tier.MaxSpreadBps)
+            return new UniverseExclusion(productId, ReasonCodes.WideSpread,
+                $"spread {Fmt(Math.Round(quote.SpreadBps, 2))} bps > {Fmt(tier.MaxSpreadBps)} ({tier.Name})");
+        return null;
+    }
+
+    private static string Fmt(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,124 @@
+using CsCheck;
+using Trader.Domain.Config;
+using Trader.Domain.Market;
+using Trader.Domain.Risk;
+using Trader.Domain.Sizing;
+using Trader.Domain.Tests.Support;
+
+namespace Trader.Domain.Tests.Sizing;
+
+public sealed class OrderSizerTests
+{
+    private static readonly OrderSizer Sizer = OrderSizer.FromPolicy(new PolicyConfig());
+
+    private static ProductInfo Info(decimal baseIncrement = 0.001m, decimal priceIncrement = 0.01m, decimal baseMin = 0.001m, decimal quoteMin = 1m) =>
+        new("SOL-USD", "SOL", "USD", baseIncrement, 0.01m, priceIncrement, baseMin, quoteMin);
+
+    [Fact]
+    [Trait("Req", "REQ-X3")]
+    public void Effective_minimum_is_the_largest_of_venue_execution_and_position_sizing_minimums()
+    {
+        Assert.Equal(5m, Sizer.EffectiveMinNotional(Info(quoteMin: 1m)));
+        Assert.Equal(10m, Sizer.EffectiveMinNotional(Info(quoteMin: 10m)));
+        var policy = new PolicyConfig();
+        policy = policy with { Execution = policy.Execution with { MinNotionalUsd = 7m } };
+        Assert.Equal(7m, OrderSizer.FromPolicy(policy).EffectiveMinNotional(Info(quoteMin: 1m)));
+    }
+
+    [Fact]
+    [Trait("Req", "REQ-X3")]
+    public void Rounds_size_and_price_down_to_increments_and_reports_the_maker_fee()
+    {
+        var result = Sizer.SizeBuy(Info(), 300m, 500m, 100.017m, LiquidityRole.Maker);
+
+        var order = Assert.IsType<SizedOrder>(result.Order);
+        Assert.Equal(100.01m, order.Price);
+        Assert.Equal(2.999m, order.BaseSize); // 300 / 100.01 = 2.99970… rounded down
+        Assert.Equal(2.999m * 100.01m, order.Notional);
+        Assert.Equal(order.Notional * 0.004m, order.ExpectedFee);
+    }
+
+    [Fact]
+    [Trait("Req", "REQ-X3")]
+    public void A_size_whose_net_amount_misses_the_minimum_is_bumped_within_the_cap_or_rejected()
+    {
+        // 5.00 gross at 40 bps maker nets 4.98 < 5: bumped to the next increment whose net meets 5.
+        var bumped = Sizer.SizeBuy(Info(baseIncrement: 0.01m, baseMin: 0.01m), 5m, 6m, 100m, LiquidityRole.Maker);
+        var order = Assert.IsType<SizedOrder>(bumped.Order);
+        Assert.Equal(0.06m, order.BaseSize);
+        Assert.True(order.NetNotional >= 5m);
+
+        // The same request with a cap of 5.5 cannot be bumped: rejected below_min_notional.
+        var rejected = Sizer.SizeBuy(Info(baseIncrement: 0.01m, baseMin: 0.01m), 5m, 5.5m, 100m, LiquidityRole.Maker);
+        Assert.False(rejected.IsAccepted);
+        Assert.Equal(ReasonCodes.BelowMinNotional, rejected.ReasonCode);
+    }
+
+    [Fact]
+    [Trait("Req", "REQ-X3")]
+    public void Sells_round_down_and_only_need_the_venue_minimum()
+    {
+        var sell = Sizer.SizeSell(Info(), 0.0419m, 100m, LiquidityRole.Taker);
+        var order = Assert.IsType<SizedOrder>(sell.Order);
+        Assert.Equal(0.041m, order.BaseSize);
+        Assert.Equal(order.Notional * 0.006m, order.ExpectedFee);
+
+        var dust = Sizer.SizeSell(Info(quoteMin: 1m), 0.009m, 100m, LiquidityRole.Taker);
+        Assert.Equal(ReasonCodes.BelowMinNotional, dust.ReasonCode);
+    }
+
+    internal static readonly Gen<(ProductInfo Info, decimal Price, decimal Target, decimal Cap, LiquidityRole Role, int FeeBps)> NearMinimum =
+        from baseExp in Gen.Int[0, 8]
+        from priceExp in Gen.Int[0, 4]
+        from priceUnits in Gen.Int[1, 5_000_000]
+        from baseMinSteps in Gen.Int[0, 50]
+        from quoteMinCents in Gen.Int[0, 1500]
+        from targetPermille in Gen.Int[300, 2500]
+        from capPermille in Gen.Int[500, 3000]
+        from maker in Gen.Bool
+        from feeBps in Gen.Int[0, 120]
+        let baseIncrement = 1m / Pow10(baseExp)
+        let priceIncrement = 1m / Pow10(priceExp)
+        let price = priceUnits * priceIncrement
+        let info = new ProductInfo("X-USD", "X", "USD", baseIncrement, 0.01m, priceIncrement, baseMinSteps * baseIncrement, quoteMinCents / 100m)
+        let min = Math.Max(info.QuoteMinSize, 5m)
+        select (info, price, min * targetPermille / 1000m, min * capPermille / 1000m, maker ? LiquidityRole.Maker : LiquidityRole.Taker, feeBps);
+
+    private static decimal Pow10(int exp)
+    {
+        var r = 1m;
+        for (var i = 0; i < exp; i++) r *= 10m;
+        return r;
+    }
+
+    [Fact]
+    [Trait("Req", "REQ-X3")]
+    public void Property_near_min_notional_an_accepted_size_meets_every_rule_and_a_rejection_is_unavoidable()
+    {
+        NearMinimum.Sample(c =>
+        {
+            var sizer = new OrderSizer(c.FeeBps, c.FeeBps, 5m);
+            var result = sizer.SizeBuy(c.Info, c.Target, c.Cap, c.Price, c.Role);
+            var min = sizer.EffectiveMinNotional(c.Info);
+            var fee = c.FeeBps / 10_000m;
+            if (result.Order is { } o)
+            {
+                Assert.Equal(0m, o.BaseSize % c.Info.BaseIncrement);
+                Assert.Equal(0m, o.Price % c.Info.PriceIncrement);
+                Assert.True(o.Notional <= c.Cap, "never above the cap");
+                Assert.True(o.NetNotional >= min, "net of fees meets min notional");
+                Assert.True(o.BaseSize >= c.Info.BaseMinSize && o.BaseSize > 0m);
+                Assert.Equal(o.Notional * fee, o.ExpectedFee);
+            }
+            else
+            {
+                Assert.Equal(ReasonCodes.BelowMinNotional, result.ReasonCode);
+                // No size on the increment grid within the cap meets the rules.
+                var smallest = Math.Ceiling(Math.Max(min / (c.Price * (1m - fee)), c.Info.BaseMinSize) / c.Info.BaseIncrement) * c.Info.BaseIncrement;
+                if (smallest <= 0m) smallest = c.Info.BaseIncrement;
+                while (smallest * c.Price * (1m - fee) < min) smallest += c.Info.BaseIncrement;
+                Assert.True(smallest * c.Price > c.Cap, $"{smallest} × {c.Price} fits the cap {c.Cap} but was rejected");
+            }
+        }, iter: 2000);
+    }
+}

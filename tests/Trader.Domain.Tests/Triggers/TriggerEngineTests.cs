@@ -1,0 +1,167 @@
+using CsCheck;
+using Trader.Domain.Config;
+using Trader.Domain.Market;
+using Trader.Domain.Regime;
+using Trader.Domain.Tests.Support;
+using Trader.Domain.Triggers;
+using Trader.Domain.Universe;
+
+namespace Trader.Domain.Tests.Triggers;
+
+public sealed class TriggerEngineTests
+{
+    private static readonly RegimeAssessment Chop = new(MarketRegime.Chop, 1m, "test");
+
+    private static TraderConfig WithMinScore(decimal minScore, int maxTriggers = 5)
+    {
+        var config = Snap.Config();
+        return config with
+        {
+            Policy = config.Policy with { Triggers = config.Policy.Triggers with { MinScore = minScore } },
+            Signals = config.Signals with { Triggers = config.Signals.Triggers with { MaxTriggersPerCycle = maxTriggers } },
+        };
+    }
+
+    private static TriggerScan Scan(TraderConfig config, IReadOnlyDictionary<string, IndicatorReading> readings, RegimeAssessment? regime = null)
+    {
+        var map = new UniverseMap(config.Universe, config.Policy);
+        var markets = readings.Keys.Select(p => Snap.View(p, 100m, volume24hUsd: 100_000_000m)).ToDictionary(v => v.ProductId);
+        return TriggerEngine.Scan(UniverseBuilder.Build(map, markets, config.Universe), readings, regime ?? Chop, config);
+    }
+
+    /// <summary>Feeds a synthetic series through an <see cref="IndicatorState"/> as the pipeline would.</summary>
+    private static IndicatorReading Feed(IEnumerable<Candle> candles)
+    {
+        var state = new IndicatorState(IndicatorSettings.From(new TraderConfig()));
+        foreach (var candle in candles) state.Update(candle);
+        return state.Reading;
+    }
+
+    // 25 h around 100 (1 unit volume; ±0.5 wiggles so there is a range, then the last 2 h exactly 100), then the tail.
+    private static IndicatorReading FlatThen(int tailMinutes, Func<int, decimal> tail, decimal tailVolume = 1m) =>
+        Feed(Candles.Series(1500 + tailMinutes,
+            i => i < 1380 ? 100m + (i % 2 == 0 ? 0.5m : -0.5m) : i < 1500 ? 100m : tail(i - 1500),
+            i => i < 1500 ? 1m : tailVolume));
+
+    [Fact]
+    [Trait("Req", "REQ-S1")]
+    public void Synthetic_price_moves_fire_with_the_reference_strengths_and_only_at_or_above_min_score()
+    {
+        // 15 m only: +1.5 % over the last 15 minutes (chop threshold 1.2 %; 60 m +1.5 % < 2.5 %).
+        var fifteen = FlatThen(15, i => 100m + 0.1m * (i + 1));
+        // 60 m only: +3 % over an hour, the last 15 minutes flat.
+        var sixty = FlatThen(60, i => i < 45 ? 100m + 3m * (i + 1) / 45m : 103m);
+        // Both: +3 % in the last 15 minutes.
+        var both = FlatThen(15, i => 100m + 0.2m * (i + 1));
+
+        var readings = new Dictionary<string, IndicatorReading> { ["BTC-USD"] = fifteen, ["ETH-USD"] = sixty, ["SOL-USD"] = both };
+        foreach (var (minScore, expected) in new[]
+                 {
+                     (0.2m, new[] { "SOL-USD", "BTC-USD", "ETH-USD" }), // 0.68, 0.56 (breakout beats 0.42 / 0.525), 0.56
+                     (0.6m, new[] { "SOL-USD" }),
+                     (0.69m, Array.Empty<string>()),
+                 })
+        {
+            var signals = Scan(WithMinScore(minScore), readings).Signals;
+            Assert.Equal(expected.OrderBy(p => p), signals.Select(s => s.ProductId).OrderBy(p => p));
+            Assert.All(signals, s => Assert.True(s.Score >= minScore));
+        }
+
+        var candidates = TriggerEngine.Candidates("SOL-USD", both, TriggerThresholds.For(MarketRegime.Chop, new TraderConfig()), new SignalTriggersSection());
+        var move = Assert.Single(candidates, c => c.Kind == TriggerKind.PriceMove);
+        Assert.Equal((0.8m, 0.85m, TriggerDirection.Up), (move.Strength, move.Confidence, move.Direction));
+        var fifteenOnly = TriggerEngine.Candidates("BTC-USD", fifteen, TriggerThresholds.For(MarketRegime.Chop, new TraderConfig()), new SignalTriggersSection());
+        Assert.Equal(0.42m, Assert.Single(fifteenOnly, c => c.Kind == TriggerKind.PriceMove).Score);
+        var sixtyOnly = TriggerEngine.Candidates("ETH-USD", sixty, TriggerThresholds.For(MarketRegime.Chop, new TraderConfig()), new SignalTriggersSection());
+        Assert.Equal(0.525m, Assert.Single(sixtyOnly, c => c.Kind == TriggerKind.PriceMove).Score);
+    }
+
+    [Fact]
+    [Trait("Req", "REQ-S1")]
+    public void Moves_are_signed_a_fall_fires_down_and_only_upside_drops_it()
+    {
+        var fall = FlatThen(15, i => 100m - 0.2m * (i + 1));
+        var thresholds = TriggerThresholds.For(MarketRegime.Chop, new TraderConfig());
+        var candidates = TriggerEngine.Candidates("SOL-USD", fall, thresholds, new SignalTriggersSection());
+        Assert.All(candidates, c => Assert.Equal(TriggerDirection.Down, c.Direction));
+        Assert.Contains(candidates, c => c.Kind == TriggerKind.PriceMove);
+        Assert.Empty(TriggerEngine.Candidates("SOL-USD", fall, thresholds, new SignalTriggersSection { OnlyUpside = true }));
+    }
+
+    [Fact]
+    [Trait("Req", "REQ-S1")]
+    public void Regime_thresholds_replace_the_policy_ones_a_chop_move_does_not_fire_in_bull()
+    {
+        var both = FlatThen(15, i => 100m + 0.2m * (i + 1)); // +3 %: ≥ chop 1.2 / 2.5, < bull 3.5 / 7
+        var config = new TraderConfig();
+        Assert.Contains(TriggerEngine.Candidates("X", both, TriggerThresholds.For(MarketRegime.Chop, config), new()), c => c.Kind == TriggerKind.PriceMove);
+        Assert.DoesNotContain(TriggerEngine.Candidates("X", both, TriggerThresholds.For(MarketRegime.Bull, config), new()), c => c.Kind == TriggerKind.PriceMove);
+        Assert.Equal(new TriggerThresholds(1.5m, 3.0m, 1.9m), TriggerThresholds.For(MarketRegime.Crash, config)); // policy.triggers
+    }
+
+    [Fact]
+    [Trait("Req", "REQ-S1")]
+    public void Synthetic_volume_spikes_breakouts_and_momentum_fire_with_the_reference_numbers()
+    {
+        var config = new TraderConfig();
+        var thresholds = TriggerThresholds.For(MarketRegime.Chop, config);
+
+        // Last hour at 4 units a minute against 1 before: ratio = 240 / ((1380 + 240) / 24) = 3.555…
+        var spike = FlatThen(60, _ => 100m, tailVolume: 4m);
+        var volume = Assert.Single(TriggerEngine.Candidates("X", spike, thresholds, config.Signals.Triggers), c => c.Kind == TriggerKind.VolumeSpike);
+        var ratio = 240m / ((1380m + 240m) / 24m);
+        Assert.Equal(Math.Min((ratio - 1m) / 3m, 1m), volume.Strength);
+        Assert.Equal(Math.Min(ratio / 4m, 1m), volume.Confidence);
+
+        // Close at the 24 h high → breakout 0.7 / 0.8.
+        var high = FlatThen(5, i => 100.5m + 0.1m * i);
+        var breakout = Assert.Single(TriggerEngine.Candidates("X", high, thresholds, config.Signals.Triggers), c => c.Kind == TriggerKind.Breakout);
+        Assert.Equal((0.7m, 0.8m), (breakout.Strength, breakout.Confidence));
+
+        // A steady 5 % climb over 25 h: momentum strength 0.5, every hourly return agrees.
+        var climb = Feed(Candles.Series(1500, i => 100m * (1m + 0.05m * i / 1440m)));
+        var momentum = Assert.Single(TriggerEngine.Candidates("X", climb, thresholds, config.Signals.Triggers), c => c.Kind == TriggerKind.Momentum);
+        Assert.Equal(1m, momentum.Confidence);
+        Assert.Equal(Math.Min(climb.MomentumReturnPct!.Value / 10m, 1m), momentum.Strength);
+        Assert.InRange(momentum.Strength, 0.49m, 0.51m);
+
+        // Under min_return_pct (2 %): no momentum.
+        var drift = Feed(Candles.Series(1500, i => 100m * (1m + 0.015m * i / 1440m)));
+        Assert.DoesNotContain(TriggerEngine.Candidates("X", drift, thresholds, config.Signals.Triggers), c => c.Kind == TriggerKind.Momentum);
+    }
+
+    [Fact]
+    [Trait("Req", "REQ-S1")]
+    public void Property_a_volume_spike_fires_exactly_when_ratio_and_score_reach_their_thresholds()
+    {
+        var gen = Gen.Select(Gen.Int[50, 600], Gen.Int[0, 60]);
+        gen.Sample(g =>
+        {
+            var ratio = g.Item1 / 100m;
+            var minScore = g.Item2 / 100m;
+            var config = WithMinScore(minScore);
+            var reading = Snap.Reading(100m, change15m: 0m, change60m: 0m, volume1h: ratio * 10m, avgHourly: 10m);
+            var fired = Scan(config, new Dictionary<string, IndicatorReading> { ["BTC-USD"] = reading }).Signals;
+
+            var score = Math.Min((ratio - 1m) / 3m, 1m) * Math.Min(ratio / 4m, 1m);
+            var expected = ratio >= 1.8m && score >= minScore; // chop volume_ratio_1h 1.8
+            Assert.Equal(expected, fired.Count == 1);
+            if (expected) Assert.Equal(TriggerKind.VolumeSpike, fired[0].Kind);
+        }, iter: 500);
+    }
+
+    [Fact]
+    [Trait("Req", "REQ-S1")]
+    public void Max_triggers_per_cycle_keeps_the_strongest_products()
+    {
+        var products = new[] { "BTC-USD", "ETH-USD", "SOL-USD", "DOGE-USD", "XRP-USD", "ADA-USD", "AVAX-USD", "DOT-USD" };
+        var readings = products.Select((p, i) => (p, r: Snap.Reading(100m, 0m, 0m, volume1h: (2.25m + i * 0.25m) * 10m, avgHourly: 10m)))
+            .ToDictionary(x => x.p, x => x.r);
+
+        var scan = Scan(WithMinScore(0.2m, maxTriggers: 3), readings);
+
+        Assert.Equal(8, scan.Fired);
+        Assert.Equal(new[] { "DOT-USD", "AVAX-USD", "ADA-USD" }, scan.Signals.Select(s => s.ProductId));
+        Assert.True(scan.Signals[0].Score >= scan.Signals[1].Score && scan.Signals[1].Score >= scan.Signals[2].Score);
+    }
+}
