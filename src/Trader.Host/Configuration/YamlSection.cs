@@ -27,17 +27,11 @@ internal sealed class YamlSection
         Path = path;
         if (node is null)
             return;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (key, value) in node.Children)
         {
             if (key is not YamlScalarNode { Value: { } name })
             {
                 _sink.Error(_file, path, "keys must be plain names", key.Start.Line);
-                continue;
-            }
-            if (!seen.Add(name))
-            {
-                _sink.Error(_file, Child(name), "duplicate key: only one may be given", key.Start.Line);
                 continue;
             }
             _entries.Add((name, key, value));
