@@ -16,6 +16,7 @@ public static class TraderCli
 
     private static IEnumerable<Command> Commands(CliContext context)
     {
+        yield return Trader.Host.Commands.ValidateConfigCommand.Create(context);
         yield break;
     }
 
