@@ -149,6 +149,16 @@ public sealed class StateStore : IDisposable
         }
     }
 
+    /// <summary>The value of a connection pragma (e.g. <c>journal_mode</c>, <c>synchronous</c>), for checks and tests.</summary>
+    internal object? ReadPragma(string name)
+    {
+        lock (Gate)
+        {
+            ThrowIfDisposed();
+            return ExecutePragma(_connection, $"PRAGMA {name};");
+        }
+    }
+
     /// <summary>A command bound to this store's connection, prepared once and reused (the caller holds <see cref="Gate"/>).</summary>
     internal SqliteCommand Prepare(string sql, params string[] parameterNames)
     {
