@@ -162,6 +162,7 @@ public sealed class CoinbaseMarketDataFeed : IDisposable
             if (disconnected.ConnectionId != _connectionId && _connected) return;
             _connected = false;
             _fresh.Clear();
+            Books.MarkAllForResync();
         }
         Resync?.Invoke(new FeedResync(FeedResyncReason.Disconnected, disconnected.ConnectionId, _productIds, disconnected.At));
     }
