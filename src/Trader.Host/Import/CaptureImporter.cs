@@ -104,15 +104,16 @@ public static class CaptureImporter
                 _ => CandleCsvReader.Read(input, request.Product, issues),
             };
             if (!byProduct.TryGetValue(product, out var list)) byProduct[product] = list = [];
-            foreach (var bar in bars)
-                if (request.Keeps(bar.Start)) list.Add(bar);
+            list.AddRange(bars);
         }
         TimeSpan? length = request.Format is CaptureFormat.LeanQuote or CaptureFormat.LeanTrade ? TimeSpan.FromMinutes(1) : null;
         foreach (var (product, bars) in byProduct)
         {
-            if (bars.Count == 0) continue;
             var quote = product[(product.IndexOf('-') + 1)..];
-            yield return BarSeries.Build(product, bars, length, issues, fiatQuote: quote is "USD" or "EUR" or "GBP");
+            // The bar length is inferred from every bar of the file, before --from/--to cut the span.
+            var series = BarSeries.Build(product, bars, length, issues, fiatQuote: quote is "USD" or "EUR" or "GBP");
+            var kept = series.Bars.Where(b => request.Keeps(b.Start)).ToList();
+            if (kept.Count > 0) yield return series with { Bars = kept };
         }
     }
 
