@@ -17,7 +17,7 @@ public static class TraderCli
     private static IEnumerable<Command> Commands(CliContext context)
     {
         yield return Trader.Host.Commands.ValidateConfigCommand.Create(context);
-        yield break;
+        yield return Trader.Host.Commands.CaptureImportCommand.Create(context);
     }
 
     public static async Task<int> RunAsync(string[] args, CliContext context)

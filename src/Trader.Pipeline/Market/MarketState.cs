@@ -1,0 +1,132 @@
+using System.Collections.Concurrent;
+using Trader.Domain.Market;
+using Trader.Pipeline.Candles;
+using Trader.Pipeline.Guards;
+
+namespace Trader.Pipeline.Market;
+
+/// <summary>
+/// The latest guarded market data per product, conflated: each write replaces what a reader would see, and
+/// readers copy under a short per-product lock, so a slow reader never holds the feed back. One writer (the
+/// guarded feed), any number of concurrent readers (<see cref="Snapshot"/>). Staleness flags are computed at
+/// the reader's instant from the same definitions the staleness guard alerts on (REQ-ST1).
+/// </summary>
+public sealed class MarketState
+{
+    /// <summary>Seven days of one-minute candles per product.</summary>
+    public const int DefaultCandleCapacity = 7 * 24 * 60;
+
+    private static readonly TimeSpan Day = TimeSpan.FromDays(1);
+
+    private readonly StalenessSettings _staleness;
+    private readonly int _candleCapacity;
+    private readonly ConcurrentDictionary<string, Slot> _products = new(StringComparer.Ordinal);
+    private volatile bool _feedUp = true;
+
+    public MarketState(StalenessSettings staleness, int candleCapacity = DefaultCandleCapacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(candleCapacity, 1);
+        _staleness = staleness;
+        _candleCapacity = candleCapacity;
+    }
+
+    public bool FeedUp => _feedUp;
+
+    /// <summary>Makes a product appear in snapshots before any data for it arrived.</summary>
+    public void Track(string productId) => SlotOf(productId);
+
+    /// <summary>An accepted quote replaces the current one unless it was received earlier; rejected ticks are ignored.</summary>
+    public void ApplyQuote(in QuoteVerdict verdict)
+    {
+        if (!verdict.Accepted) return;
+        var slot = SlotOf(verdict.ProductId);
+        lock (slot)
+        {
+            if (slot.Quote is { } current && current.TsRecv > verdict.Quote.TsRecv) return;
+            slot.Quote = verdict.Quote;
+        }
+    }
+
+    public void ApplyCandle(in ProductCandle candle)
+    {
+        var slot = SlotOf(candle.ProductId);
+        lock (slot)
+        {
+            if (slot.Candles.Count > 0 && slot.Candles.Last.Start >= candle.Candle.Start) return;
+            slot.Candles.Add(candle.Candle);
+        }
+    }
+
+    /// <summary>Takes the venue's 24 h volume (base units) and last price from a ticker.</summary>
+    public void ApplyTicker(TickerEvent ticker)
+    {
+        var slot = SlotOf(ticker.ProductId);
+        lock (slot)
+        {
+            if (ticker.Volume24h > 0m) slot.Volume24hBase = ticker.Volume24h;
+            if (ticker.Price > 0m) slot.LastPrice = ticker.Price;
+        }
+    }
+
+    public void ApplyStatus(StatusEvent status)
+    {
+        var slot = SlotOf(status.ProductId);
+        lock (slot)
+        {
+            slot.Status = status.Status;
+            if (status.Info is not null) slot.Info = status.Info;
+        }
+    }
+
+    /// <summary>The feed client's connection signal: while down every product is unhealthy (<c>feed_down</c>).</summary>
+    public void SetFeedUp(bool up) => _feedUp = up;
+
+    /// <summary>Every tracked product as the decision stages see it at <paramref name="now"/>, ordered by product id.</summary>
+    public IReadOnlyList<ProductMarketView> Snapshot(DateTimeOffset now)
+    {
+        var ids = _products.Keys.ToArray();
+        Array.Sort(ids, StringComparer.Ordinal);
+        var views = new ProductMarketView[ids.Length];
+        for (var i = 0; i < ids.Length; i++)
+            views[i] = View(_products[ids[i]], ids[i], now);
+        return views;
+    }
+
+    public ProductMarketView? Snapshot(string productId, DateTimeOffset now) =>
+        _products.TryGetValue(productId, out var slot) ? View(slot, productId, now) : null;
+
+    private ProductMarketView View(Slot slot, string productId, DateTimeOffset now)
+    {
+        var feedUp = _feedUp;
+        lock (slot)
+        {
+            var quote = slot.Quote;
+            DateTimeOffset? lastClose = slot.Candles.Count > 0 ? slot.Candles.Last.End : null;
+            var last = slot.LastPrice > 0m ? slot.LastPrice : quote?.Last ?? 0m;
+            var volumeUsd = slot.Volume24hBase > 0m && last > 0m
+                ? slot.Volume24hBase * last
+                : slot.Candles.NotionalSince(now - Day);
+            return new ProductMarketView(
+                productId,
+                quote,
+                slot.Candles.ToArray(),
+                volumeUsd,
+                slot.Info ?? ProductInfo.DefaultUsd(productId),
+                HealthRules.Combine(slot.Status, feedUp),
+                _staleness.IsStale(FreshnessKind.Quote, quote?.TsRecv, now),
+                _staleness.IsStale(FreshnessKind.Ohlcv, lastClose, now));
+        }
+    }
+
+    private Slot SlotOf(string productId) => _products.GetOrAdd(productId, _ => new Slot(_candleCapacity));
+
+    private sealed class Slot(int candleCapacity)
+    {
+        public Quote? Quote;
+        public readonly CandleRing Candles = new(candleCapacity);
+        public decimal Volume24hBase;
+        public decimal LastPrice;
+        public ProductStatus Status = ProductStatus.Unknown;
+        public ProductInfo? Info;
+    }
+}
