@@ -16,6 +16,7 @@ public static class TraderCli
 
     private static IEnumerable<Command> Commands(CliContext context)
     {
+        yield return global::Trader.Host.Commands.SimCommand.Create(context);
         yield break;
     }
 
