@@ -181,8 +181,19 @@ internal sealed partial class Venue
             ["approximate_quote_24h_volume"] = Wire.Num(Math.Round(volume * (price ?? 0m), 2)),
             ["best_bid_price"] = market.Book.BestBid is { } bb ? Wire.Num(bb.Price) : "",
             ["best_ask_price"] = market.Book.BestAsk is { } ba ? Wire.Num(ba.Price) : "",
+            ["new_at"] = Wire.Time(Start),
+            ["market_cap"] = "",
+            ["base_cbrn"] = "",
+            ["quote_cbrn"] = "",
+            ["product_cbrn"] = "",
+            ["icon_color"] = "",
+            ["icon_url"] = "",
+            ["display_name_overwrite"] = "",
+            ["is_alpha_testing"] = false,
+            ["about_description"] = "",
             ["high_24h"] = Wire.Num(high),
             ["low_24h"] = Wire.Num(low),
+            ["hidden_from_discovery"] = false,
         };
     }
 

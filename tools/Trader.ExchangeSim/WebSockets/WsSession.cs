@@ -32,7 +32,8 @@ internal sealed class WsSession
     private long _heartbeatCounter;
     private int _queued;
     private DateTimeOffset _lastSent;
-    private readonly DateTimeOffset _opened;
+    private readonly CancellationTokenSource _lifetime = new();
+    private readonly List<Task> _timers = new();
 
     private sealed record CloseRequest(WebSocketCloseStatus Status, string Reason);
 
@@ -42,7 +43,10 @@ internal sealed class WsSession
         _userEndpoint = userEndpoint;
         _venue = venue;
         _verifier = verifier;
-        _opened = _lastSent = venue.Now;
+        _lastSent = venue.Now;
+        // Armed here, before the hub lists the connection, so a test that sees the connection also sees the timers.
+        _timers.Add(CloseIfSilentAsync(_lifetime.Token));
+        if (venue.Faults.Options.DropWebSocketAfter is { } drop) _timers.Add(DropAfterAsync(drop, _lifetime.Token));
     }
 
     private TimeProvider Clock => _venue.Clock;
@@ -87,23 +91,19 @@ internal sealed class WsSession
 
     public async Task RunAsync(CancellationToken aborted)
     {
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(aborted, _lifetime.Token);
         var token = cts.Token;
-        var timers = new List<Task>
-        {
-            CloseIfSilentAsync(token),
-        };
-        if (_venue.Faults.Options.DropWebSocketAfter is { } drop) timers.Add(DropAfterAsync(drop, token));
         var sending = SendLoopAsync(token);
         try { await ReceiveLoopAsync(token); }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException) { }
         finally
         {
             _queue.Writer.TryComplete();
-            await cts.CancelAsync();
+            await _lifetime.CancelAsync();
             try { await sending; } catch (Exception e) when (e is WebSocketException or OperationCanceledException) { }
-            foreach (var timer in timers)
+            foreach (var timer in _timers)
                 try { await timer; } catch (OperationCanceledException) { }
+            _lifetime.Dispose();
         }
     }
 
@@ -234,11 +234,11 @@ internal sealed class WsSession
                 return;
             }
             var stalled = false;
-            while (faults.StallUntil(Clock.GetUtcNow()) is { } until)
+            for (var now = Clock.GetUtcNow(); faults.StallUntil(now) is { } until; now = Clock.GetUtcNow())
             {
                 if (!stalled) faults.Counters.Stalled();
                 stalled = true;
-                await Task.Delay(until - Clock.GetUtcNow(), Clock, token);
+                await Task.Delay(until - now, Clock, token);
             }
             string text;
             if (item is WsFrame frame)
