@@ -24,6 +24,7 @@ internal sealed class CaptureFeed
     }
 
     public long FramesRead => Interlocked.Read(ref _framesRead);
+    /// <summary>Lines without a <c>recv_unix_ms TAB</c> prefix.</summary>
     public long BadLines => Interlocked.Read(ref _badLines);
     public Task Completion { get; private set; } = Task.CompletedTask;
 
@@ -55,7 +56,7 @@ internal sealed class CaptureFeed
             var wait = due - clock.GetUtcNow();
             if (wait > TimeSpan.Zero) await Task.Delay(wait, clock, token);
             Interlocked.Increment(ref _framesRead);
-            if (!_venue.IngestFrame(line[(tab + 1)..])) Interlocked.Increment(ref _badLines);
+            _venue.IngestFrame(line[(tab + 1)..]);   // a frame it cannot use is counted by the venue
         }
     }
 }
