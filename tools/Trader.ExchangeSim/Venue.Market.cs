@@ -122,9 +122,10 @@ internal sealed partial class Venue
     {
         var fresh = trades.Where(market.AddTrade).ToList();
         if (fresh.Count == 0) return;
+        foreach (var trade in fresh) FillRestingOrders(market, trade.Price);
+        if (!_hub.AnyWants("market_trades", market.Product.ProductId)) return;
         var events = new JsonArray { new JsonObject { ["type"] = "update", ["trades"] = Wire.Array(fresh.Select(TradeJson)) } };
         _hub.Publish("market_trades", market.Product.ProductId, new WsFrame("market_trades", Now, events.ToText()));
-        foreach (var trade in fresh) FillRestingOrders(market, trade.Price);
     }
 
     private void IngestTicker(JsonElement events)
@@ -151,6 +152,7 @@ internal sealed partial class Venue
 
     private void PublishLevel2(ProductMarket market, List<(bool Bid, decimal Price, decimal Size)> changes)
     {
+        if (!_hub.AnyWants("level2", market.Product.ProductId)) return;
         var time = Wire.Time(Now);
         var updates = new JsonArray();
         foreach (var (bid, price, size) in changes)
@@ -167,6 +169,7 @@ internal sealed partial class Venue
 
     internal void PublishTicker(ProductMarket market, string type)
     {
+        if (!_hub.AnyWants("ticker", market.Product.ProductId)) return;
         var events = new JsonArray { new JsonObject { ["type"] = type, ["tickers"] = new JsonArray { TickerJson(market) } } };
         _hub.Publish("ticker", market.Product.ProductId, new WsFrame("ticker", Now, events.ToText()));
     }

@@ -327,6 +327,7 @@ internal sealed partial class Venue
 
     private void PublishUser(SimOrder order)
     {
+        if (!_hub.AnyWants("user", order.ProductId)) return;
         var events = new JsonArray
         {
             new JsonObject { ["type"] = "update", ["orders"] = new JsonArray { UserOrderJson(order) }, ["positions"] = EmptyPositions.DeepClone() },

@@ -16,6 +16,14 @@ internal sealed class WsHub
 
     public int ConnectionCount => _sessions.Count;
 
+    /// <summary>Whether any connection would receive a frame, so callers can skip building unwanted frames.</summary>
+    public bool AnyWants(string channel, string productId)
+    {
+        foreach (var session in _sessions.Values)
+            if (channel == "user" ? session.WantsUser(productId) : session.Wants(channel, productId)) return true;
+        return false;
+    }
+
     public void Publish(string channel, string productId, WsFrame frame)
     {
         foreach (var session in _sessions.Values)
