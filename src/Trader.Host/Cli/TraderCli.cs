@@ -18,6 +18,7 @@ public static class TraderCli
     {
         yield return Trader.Host.Commands.ValidateConfigCommand.Create(context);
         yield return Trader.Host.Commands.CaptureImportCommand.Create(context);
+        yield return global::Trader.Host.Commands.SimCommand.Create(context);
     }
 
     public static async Task<int> RunAsync(string[] args, CliContext context)
