@@ -14,6 +14,6 @@ public sealed record CreateOrderRequest(string ClientOrderId, string ProductId, 
         if (string.IsNullOrWhiteSpace(ClientOrderId)) return "client_order_id is empty";
         if (ClientOrderId.Length > 128) return "client_order_id is longer than 128 characters";
         if (string.IsNullOrWhiteSpace(ProductId)) return "product_id is empty";
-        return OrderConfiguration?.Validate() ?? "order_configuration is missing";
+        return OrderConfiguration is null ? "order_configuration is missing" : OrderConfiguration.Validate();
     }
 }
