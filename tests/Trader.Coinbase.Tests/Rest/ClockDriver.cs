@@ -26,4 +26,11 @@ public static class ClockDriver
         }
         return await task;
     }
+
+    /// <summary>
+    /// Also lets the clock reach the timeout of a request the server is holding open (its arrival + <paramref name="timeout"/>),
+    /// but never the timeout of a request that is merely in flight.
+    /// </summary>
+    public static Func<DateTimeOffset, bool> RetryWaitsAndHungRequestTimeouts(VirtualClock clock, ScriptedServer server, TimeSpan timeout) =>
+        due => due - clock.Now <= RetryWindow || server.HangStarts.Any(start => start + timeout == due);
 }

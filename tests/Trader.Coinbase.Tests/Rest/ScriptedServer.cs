@@ -20,6 +20,7 @@ public sealed class ScriptedServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly CancellationTokenSource _stopping = new();
+    private readonly ConcurrentQueue<DateTimeOffset> _hangStarts = new();
     private int _count;
     private int _hanging;
 
@@ -33,6 +34,9 @@ public sealed class ScriptedServer : IAsyncDisposable
 
     /// <summary>Requests the server is holding open right now (<see cref="ScriptedReply.Hang"/>).</summary>
     public int Hanging => Volatile.Read(ref _hanging);
+
+    /// <summary>Arrival times (virtual) of every request the server chose to hold open.</summary>
+    public IReadOnlyCollection<DateTimeOffset> HangStarts => _hangStarts.ToArray();
 
     /// <summary>
     /// Starts a server whose <paramref name="script"/> decides each reply. <paramref name="onRequest"/> runs on
@@ -68,6 +72,7 @@ public sealed class ScriptedServer : IAsyncDisposable
         }
         if (reply.Hang)
         {
+            _hangStarts.Enqueue(request.At);
             Interlocked.Increment(ref _hanging);
             try
             {
