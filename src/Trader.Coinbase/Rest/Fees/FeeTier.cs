@@ -1,0 +1,4 @@
+namespace Trader.Coinbase.Rest.Fees;
+
+/// <summary>The fee tier in force; rates are fractions (0.008 = 0.80 %).</summary>
+public sealed record FeeTier(string? PricingTier, decimal? UsdFrom, decimal? UsdTo, decimal TakerFeeRate, decimal MakerFeeRate);

@@ -1,0 +1,3 @@
+namespace Trader.Coinbase.Rest.Fills;
+
+internal sealed record FillsPage(IReadOnlyList<CoinbaseFill>? Fills, string? Cursor);

@@ -1,0 +1,3 @@
+namespace Trader.Coinbase.Rest.MarketData;
+
+internal sealed record BestBidAskResponse(IReadOnlyList<PriceBook>? Pricebooks);

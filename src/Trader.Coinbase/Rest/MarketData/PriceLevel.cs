@@ -1,0 +1,3 @@
+namespace Trader.Coinbase.Rest.MarketData;
+
+public sealed record PriceLevel(decimal Price, decimal Size);

@@ -1,0 +1,3 @@
+namespace Trader.Coinbase.Rest.Orders;
+
+internal sealed record BatchCancelResponse(IReadOnlyList<CancelOrderResult>? Results);

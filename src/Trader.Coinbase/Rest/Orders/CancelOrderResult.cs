@@ -1,0 +1,4 @@
+namespace Trader.Coinbase.Rest.Orders;
+
+/// <summary>One item of <c>POST /orders/batch_cancel</c>: <see cref="FailureReason"/> matters only when not <see cref="Success"/>.</summary>
+public sealed record CancelOrderResult(bool Success, string? FailureReason, string OrderId);
