@@ -16,7 +16,7 @@ public static class TraderCli
 
     private static IEnumerable<Command> Commands(CliContext context)
     {
-        yield break;
+        yield return global::Trader.Host.Commands.PurgeCommand.Create(context);
     }
 
     public static async Task<int> RunAsync(string[] args, CliContext context)
