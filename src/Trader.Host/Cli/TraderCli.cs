@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Trader.Host.Commands;
 
 namespace Trader.Host.Cli;
 
@@ -9,16 +10,17 @@ public static class TraderCli
     {
         var root = new RootCommand("Trader.Streams — rules-first Coinbase spot trading with proven safety gates");
         context.Globals.AddTo(root);
-        foreach (var command in Commands(context))
+        foreach (var command in AllCommands(context))
             root.Subcommands.Add(command);
         return root;
     }
 
-    private static IEnumerable<Command> Commands(CliContext context)
+    private static IEnumerable<Command> AllCommands(CliContext context)
     {
-        yield return Trader.Host.Commands.ValidateConfigCommand.Create(context);
-        yield return Trader.Host.Commands.CaptureImportCommand.Create(context);
-        yield return global::Trader.Host.Commands.SimCommand.Create(context);
+        yield return ValidateConfigCommand.Create(context);
+        yield return CaptureImportCommand.Create(context);
+        yield return SimCommand.Create(context);
+        yield return PurgeCommand.Create(context);
     }
 
     public static async Task<int> RunAsync(string[] args, CliContext context)
