@@ -18,14 +18,25 @@ internal static partial class YamlFileReader
             return false;
         }
         var stream = new YamlStream();
+        Scanner? scanner = null;
         try
         {
             using var reader = new StreamReader(path);
-            stream.Load(reader);
+            scanner = new Scanner(reader, skipComments: true);
+            stream.Load(new Parser(scanner));
         }
         catch (YamlException e)
         {
             sink.Error(file, $"line {e.Start.Line}, column {e.Start.Column}", "invalid YAML: " + Describe(e));
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner can fail this way on some malformed input (e.g. an unclosed flow mapping
+            // followed by block content) instead of raising a YamlException; it is still a syntax error.
+            var at = scanner?.CurrentPosition;
+            var where = at is null ? "" : $"line {at.Value.Line}, column {at.Value.Column}";
+            sink.Error(file, where, "invalid YAML: the parser could not read the file from here (check brackets, quotes and indentation)");
             return false;
         }
         catch (IOException e)

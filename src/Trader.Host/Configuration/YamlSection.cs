@@ -104,7 +104,7 @@ internal sealed class YamlSection
         var value = Convert(node, Child(key), key, "", "a text value", TryString, null);
         if (Array.IndexOf(allowed, value) >= 0)
             return value;
-        Error(Child(key), OneOfMessage(value, allowed, key, node) + " or null", node);
+        Error(Child(key), OneOfMessage(value, allowed, key, node, orNull: true), node);
         return null;
     }
 
@@ -198,8 +198,6 @@ internal sealed class YamlSection
     }
 
     public void Error(string path, string message, YamlNode? at = null) => _sink.Error(_file, path, message, at?.Start.Line);
-
-    public void Warning(string path, string message, YamlNode? at = null) => _sink.Warning(_file, path, message, at?.Start.Line);
 
     public YamlNode? Find(string key) => _entries.Find(e => e.Name == key).Value;
 
@@ -333,11 +331,12 @@ internal sealed class YamlSection
         return true;
     }
 
-    private string OneOfMessage(string value, string[] allowed, string key, YamlNode node)
+    private string OneOfMessage(string value, string[] allowed, string key, YamlNode node, bool orNull = false)
     {
         var closest = allowed.FirstOrDefault(a => a.Equals(value, StringComparison.OrdinalIgnoreCase)) ?? KeySuggester.Closest(value, allowed);
         var hint = closest is null ? "" : $"; did you mean '{closest}'?";
-        return $"must be one of {string.Join(", ", allowed)}, got {Describe(node, key)}{hint}";
+        var choices = string.Join(", ", allowed) + (orNull ? " or null" : "");
+        return $"must be one of {choices}, got {Describe(node, key)}{hint}";
     }
 
     /// <summary>What was found, for a message: a short quoted value, or only its shape when it could be a secret.</summary>

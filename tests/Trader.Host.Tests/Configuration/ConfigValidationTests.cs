@@ -69,7 +69,7 @@ public sealed class ConfigValidationTests
         { ConfigFiles.Policy, "risk: {max_drawdown_pct: 150}\n", "policy.yaml: risk.max_drawdown_pct: must be in (0, 100] (percent), got '150'" },
         { ConfigFiles.Policy, "risk: {daily_stop_pnl_pct: 3}\n", "policy.yaml: risk.daily_stop_pnl_pct: must be negative and > -100 (a loss in percent), got '3'" },
         { ConfigFiles.Policy, "risk: {weekly_stop_pnl_pct: 0}\n", "policy.yaml: risk.weekly_stop_pnl_pct: must be negative and > -100 (a loss in percent), got '0'" },
-        { ConfigFiles.Policy, "regime: {override: sideways}\n", "policy.yaml: regime.override: must be one of bull, chop, bear, crash, got 'sideways'" },
+        { ConfigFiles.Policy, "regime: {override: sideways}\n", "policy.yaml: regime.override: must be one of bull, chop, bear, crash or null, got 'sideways'" },
         { ConfigFiles.Policy, "regime: {multipliers: {bull: 1.2, bul: 3}}\n", "policy.yaml: regime.multipliers.bul: unknown key; did you mean 'bull'?" },
         { ConfigFiles.Policy, "strategy: {base_position_pct: {tier1: 3}}\n", "policy.yaml: strategy.base_position_pct.tier1: must be in (0, 1] (a fraction of NAV: 0.03 = 3 %), got '3'" },
         { ConfigFiles.Policy, "circuit_breakers: {check_product_status: false}\n", "policy.yaml: circuit_breakers.check_product_status: must be true (REQ-EX1" },
