@@ -38,7 +38,7 @@ public sealed class DecisionEngine
         var regime = RegimeClassifier.Assess(snapshot.Regime, _config.Policy.Regime);
         var universe = UniverseBuilder.Build(Map, snapshot.Markets, _config.Universe);
         var scan = TriggerEngine.Scan(universe, snapshot.Indicators, regime, _config);
-        var entries = RulesEngine.ProposeEntries(scan.Signals, universe, regime, snapshot.Portfolio, _config.Policy);
+        var entries = RulesEngine.ProposeEntries(scan.Signals, universe, regime, snapshot.Portfolio, snapshot.WorkingOrders, _config.Policy);
         var exits = RulesEngine.ProposeExits(snapshot, _config.Policy);
         var risk = _risk.Evaluate(snapshot, regime, exits, entries.Proposals);
 

@@ -25,13 +25,15 @@ public static class RulesEngine
     /// Entry proposals for <paramref name="triggers"/> (strongest first): notional_pct = the tier's
     /// strategy.base_position_pct (a fraction of NAV) × 100 × the regime multiplier; stop-loss and take-profit
     /// from risk.stop_loss_pct / take_profit_pct; at most strategy.max_new_positions_per_cycle of them; none at
-    /// all when the regime multiplier is 0 (crash).
+    /// all when the regime multiplier is 0 (crash). A product with a buy already working gets no second entry
+    /// until that order is done (the reference's pending-buy rule), so resting orders never stack up.
     /// </summary>
     public static RuleOutcome ProposeEntries(
         IReadOnlyList<TriggerSignal> triggers,
         EligibleUniverse universe,
         RegimeAssessment regime,
         PortfolioState portfolio,
+        IReadOnlyList<WorkingOrder> workingOrders,
         PolicyConfig policy)
     {
         var proposals = new List<TradeProposal>();
@@ -58,6 +60,7 @@ public static class RulesEngine
                 }
                 continue;
             }
+            if (HasWorkingBuy(workingOrders, trigger.ProductId)) continue;
 
             var conviction = Conviction(trigger, strategy.ConvictionWeights);
             if (conviction < strategy.MinConvictionToPropose)
@@ -124,6 +127,13 @@ public static class RulesEngine
                 stopLoss, takeProfit, 1m, null, e.Why, position.MaxHold, available, e.Reason));
         }
         return exits;
+    }
+
+    private static bool HasWorkingBuy(IReadOnlyList<WorkingOrder> workingOrders, string productId)
+    {
+        foreach (var order in workingOrders)
+            if (order.Side == OrderSide.Buy && string.Equals(order.ProductId, productId, StringComparison.Ordinal)) return true;
+        return false;
     }
 
     private static string F(decimal value) => Math.Round(value, 4).ToString(CultureInfo.InvariantCulture);

@@ -57,7 +57,7 @@ public sealed class DrawdownTests
     }
 
     [Fact]
-    [Trait("Req", "REQ-K1")]
+    [Trait("Req", "NFR-S1")]
     public void The_kill_switch_blocks_entries_and_exits_before_any_other_check()
     {
         var outcome = Run(Portfolio(9_000m, 10_000m, 9_000m, 9_000m), SafetyState.Clear with { KillSwitchActive = true });
@@ -68,7 +68,7 @@ public sealed class DrawdownTests
     }
 
     [Fact]
-    [Trait("Req", "REQ-EX1")]
+    [Trait("Req", "NFR-S1")]
     public void An_unhealthy_exchange_blocks_entries_and_exits_but_limit_only_still_lets_exits_out()
     {
         var healthy = Portfolio(10_000m, 10_000m, 10_000m, 10_000m);

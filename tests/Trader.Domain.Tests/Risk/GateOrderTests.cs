@@ -19,7 +19,7 @@ public sealed class GateOrderTests
             Snap.Chop, [Snap.Exit("SOL-USD", 2m)], [Snap.Entry("SOL-USD", 1m)]);
 
     [Theory]
-    [Trait("Req", "REQ-ST1")]
+    [Trait("Req", "NFR-S1")]
     [InlineData(true, false, ReasonCodes.StaleQuote)]
     [InlineData(false, true, ReasonCodes.StaleOhlcv)]
     [InlineData(true, true, ReasonCodes.StaleQuote)]
@@ -33,7 +33,7 @@ public sealed class GateOrderTests
     }
 
     [Fact]
-    [Trait("Req", "REQ-EX1")]
+    [Trait("Req", "NFR-S1")]
     public void A_product_that_is_not_online_blocks_entries_and_a_cancel_only_one_blocks_exits()
     {
         var cancelOnly = Run(Snap.View("SOL-USD", 100m, health: new ProductHealth(ProductStatus.CancelOnly, "halted")));
@@ -46,7 +46,7 @@ public sealed class GateOrderTests
     }
 
     [Fact]
-    [Trait("Req", "REQ-O1")]
+    [Trait("Req", "NFR-S1")]
     public void An_outlier_flag_or_a_spread_over_the_tier_limit_is_rejected_with_its_code()
     {
         var outlier = Run(Snap.View("SOL-USD", 100m), SafetyState.Clear with { OutlierProducts = new HashSet<string> { "SOL-USD" } });

@@ -31,7 +31,7 @@ public sealed class RulesEngineTests
         var policy = Config.Policy with { Strategy = strategy };
         var outcome = RulesEngine.ProposeEntries(
             [Signal("SOL-USD", 0.8m, 0.85m), Signal("DOGE-USD", 0.7m, 0.8m, TriggerKind.Breakout)],
-            Universe(), Chop, PortfolioState.AllCash(10_000m), policy);
+            Universe(), Chop, PortfolioState.AllCash(10_000m), [], policy);
 
         Assert.Empty(outcome.Rejections);
         Assert.Equal(2, outcome.Proposals.Count);
@@ -58,7 +58,7 @@ public sealed class RulesEngineTests
         Assert.Equal(0m, RulesEngine.Conviction(Signal("X", 0.1m, 0.1m), new ConvictionWeights { Base = -1m }));
 
         var strict = Config.Policy with { Strategy = Config.Policy.Strategy with { MinConvictionToPropose = 0.7m } };
-        var outcome = RulesEngine.ProposeEntries([Signal("SOL-USD", 0.8m, 0.85m)], Universe(), Chop, PortfolioState.AllCash(10_000m), strict);
+        var outcome = RulesEngine.ProposeEntries([Signal("SOL-USD", 0.8m, 0.85m)], Universe(), Chop, PortfolioState.AllCash(10_000m), [], strict);
         Assert.Empty(outcome.Proposals);
         var rejection = Assert.Single(outcome.Rejections);
         Assert.Equal(ReasonCodes.LowConviction, rejection.ReasonCode);
@@ -71,8 +71,20 @@ public sealed class RulesEngineTests
     {
         var outcome = RulesEngine.ProposeEntries(
             [Signal("SOL-USD", 0.8m, 0.85m), Signal("ETH-USD", 0.7m, 0.8m), Signal("BTC-USD", 0.6m, 0.7m)],
-            Universe(), Chop, PortfolioState.AllCash(10_000m), Config.Policy);
+            Universe(), Chop, PortfolioState.AllCash(10_000m), [], Config.Policy);
         Assert.Equal("SOL-USD", Assert.Single(outcome.Proposals).ProductId);
+    }
+
+    [Fact]
+    [Trait("Req", "REQ-E2")]
+    public void A_product_with_a_buy_already_working_gets_no_second_entry_and_the_slot_goes_to_the_next()
+    {
+        var working = new[] { new WorkingOrder("SOL-USD", OrderSide.Buy, 1m, 99m) };
+        var outcome = RulesEngine.ProposeEntries(
+            [Signal("SOL-USD", 0.8m, 0.85m), Signal("ETH-USD", 0.7m, 0.8m)],
+            Universe(), Chop, PortfolioState.AllCash(10_000m), working, Config.Policy);
+        Assert.Equal("ETH-USD", Assert.Single(outcome.Proposals).ProductId);
+        Assert.Empty(outcome.Rejections);
     }
 
     [Theory]
