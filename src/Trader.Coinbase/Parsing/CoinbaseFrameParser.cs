@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Text;
 using System.Text.Json;
 using Trader.Domain.Market;
 using Trader.Domain.Trading;
@@ -196,7 +197,7 @@ public sealed class CoinbaseFrameParser
 
     private static string? Truncate(string? s) => s is { Length: > 200 } ? s[..200] : s;
 
-    private string ChannelName(ref Utf8JsonReader reader)
+    private static string ChannelName(ref Utf8JsonReader reader)
     {
         if (reader.ValueTextEquals("l2_data"u8)) return WireChannels.L2Data;
         if (reader.ValueTextEquals("ticker"u8)) return WireChannels.Ticker;
@@ -733,15 +734,20 @@ public sealed class CoinbaseFrameParser
 
     // ---- values -------------------------------------------------------------------------------------------
 
-    private string ReadPooled(ref Utf8JsonReader reader) =>
-        reader.ValueIsEscaped ? ReadString(ref reader) : _strings.Get(reader.ValueSpan);
-
-    private string ReadString(ref Utf8JsonReader reader)
+    /// <summary>A string that repeats on every frame (product id, currency): one instance per value.</summary>
+    private string ReadPooled(ref Utf8JsonReader reader)
     {
-        if (reader.TokenType == JsonTokenType.Number) return _strings.Get(reader.ValueSpan);
         if (!reader.ValueIsEscaped) return _strings.Get(reader.ValueSpan);
-        var s = GetStringOrNull(ref reader) ?? string.Empty;
-        return s.Length <= 64 ? string.Intern(s) : s;
+        Span<byte> unescaped = stackalloc byte[64];
+        if (reader.ValueSpan.Length > 64 || !TryUnescape(ref reader, unescaped, out var n)) return ReadString(ref reader);
+        return _strings.Get(unescaped[..n]);
+    }
+
+    /// <summary>A string that is new on every frame (a trade id): allocated, never pooled, so it cannot crowd out product ids.</summary>
+    private static string ReadString(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Number || !reader.ValueIsEscaped) return Encoding.UTF8.GetString(reader.ValueSpan);
+        return GetStringOrNull(ref reader) ?? string.Empty;
     }
 
     private static bool TryReadTimestamp(ref Utf8JsonReader reader, out DateTimeOffset value)

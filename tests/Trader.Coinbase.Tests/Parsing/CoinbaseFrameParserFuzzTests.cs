@@ -35,7 +35,7 @@ public sealed class CoinbaseFrameParserFuzzTests
         var count = 0;
         foreach (var frame in Frames)
         {
-            var step = Math.Max(1, frame.Length / 400);
+            var step = Math.Max(1, frame.Length / 60);
             for (var len = 0; len < frame.Length; len += step)
             {
                 AssertVerdict(parser, frame[..len]);
