@@ -46,7 +46,7 @@ public sealed class OrderPlacer
             sends++;
             var sent = await _client.CreateOrderAsync(request, cancellationToken).ConfigureAwait(false);
             if (sent.TryGetValue(out var created))
-                return new OrderPlacementOutcome(OrderPlacementKind.Placed, request.ClientOrderId, created.OrderId, null, null, null, sends, lookups);
+                return new OrderPlacementOutcome(OrderPlacementKind.Placed, request.ClientOrderId, created.OrderId, null, null, last, sends, lookups);
 
             last = sent.Failure;
             var duplicate = last.Kind == RestFailureKind.BusinessFailure && last.ErrorCode == DuplicateClientOrderId;
