@@ -77,7 +77,7 @@ public static class CaptureImporter
                 + (request.From is null ? "" : $" --from {request.From:O}")
                 + (request.To is null ? "" : $" --to {request.To:O}")
                 + (request.Format is CaptureFormat.Cryptofeed ? "" : $" --spread-bps {WireText.Number(request.SpreadBps)}"));
-            writer.Comment("source: " + string.Join(", ", request.Inputs.Select(Path.GetFileName)));
+            writer.Comment("source: " + string.Join(", ", request.Inputs.Select(SourceName)));
             writer.Comment("products: " + string.Join(", ", products.Select(p => p.ProductId)));
             if (request.Format is not CaptureFormat.Cryptofeed)
                 writer.Comment("synthesized from bars: ticker every 2 s along open -> extreme nearer the open -> other extreme -> close, "
@@ -90,6 +90,13 @@ public static class CaptureImporter
             written = writer.FramesWritten;
         }
         return new ImportResult(written, byChannel, products.Select(p => p.ProductId).ToList(), first, last, skipped, issues);
+    }
+
+    /// <summary>Folder and file name of an input: enough to identify it, nothing that depends on where it lies.</summary>
+    private static string SourceName(string input)
+    {
+        var full = Path.GetFullPath(input);
+        return Path.GetFileName(Path.GetDirectoryName(full)) + "/" + Path.GetFileName(full);
     }
 
     private static IEnumerable<BarSeries> ReadBars(ImportRequest request, ImportIssues issues)

@@ -155,7 +155,7 @@ public sealed class CaptureImportTests : IDisposable
         var daily = _dir.File("daily.csv");
         File.WriteAllText(daily, "timestamp,open,close,volume,unix_timestamp,high,low\n"
             + "2025-09-20 00:00:00,100,110,96,1758326400,120,90\n"
-            + "2025-09-21 00:00:00,110,111,50,1758412800,112,109\n");
+            + "2025-09-20 01:00:00,110,111,50,1758330000,112,109\n");
 
         var minuteOut = _dir.File("minute.txt");
         var result = CaptureImporter.Run(new ImportRequest(CaptureFormat.CandlesCsv, [minute], minuteOut));
@@ -170,12 +170,12 @@ public sealed class CaptureImportTests : IDisposable
 
         var dailyOut = _dir.File("daily.txt");
         var dailyResult = CaptureImporter.Run(new ImportRequest(CaptureFormat.CandlesCsv, [daily], dailyOut, Product: "BTC-USD",
-            To: new DateTimeOffset(2025, 9, 21, 0, 0, 0, TimeSpan.Zero))); // the bar length is inferred before the cut
+            To: new DateTimeOffset(2025, 9, 20, 1, 0, 0, TimeSpan.Zero))); // the bar length is inferred before the cut
         var dailyFrames = CaptureLines.Read(dailyOut);
         var tickers = dailyFrames.Tickers("BTC-USD").ToList();
-        Assert.Equal(43_200, tickers.Count); // one day, a ticker every 2 s
-        // O=100, H=120, L=90, C=110: the low is nearer the open, so it comes first.
-        Assert.Equal([100m, 90m, 120m, 110m], new[] { tickers[0], tickers[14_400], tickers[28_800], tickers[^1] }.Select(t => t.Dec("price")));
+        Assert.Equal(1_800, tickers.Count); // one hourly bar, a ticker every 2 s
+        // O=100, H=120, L=90, C=110: the low is nearer the open, so it comes first (at 20 and 40 minutes).
+        Assert.Equal([100m, 90m, 120m, 110m], new[] { tickers[0], tickers[600], tickers[1_200], tickers[^1] }.Select(t => t.Dec("price")));
         Assert.Equal(96m, dailyFrames.Trades("BTC-USD").Sum(t => t.Trade.Dec("size")));
         Assert.Equal(0, dailyResult.Issues.BadLines);
     }
@@ -184,7 +184,7 @@ public sealed class CaptureImportTests : IDisposable
     public void The_cryptofeed_capture_maps_to_ticker_market_trades_and_l2_data()
     {
         var input = Path.Combine(RepoPaths.MarketData, "cryptofeed-coinbasepro-ws", "COINBASE.ws.28.0.gz");
-        var output = _dir.File("cf.txt.gz");
+        var output = _dir.File("cf.txt");
         var result = CaptureImporter.Run(new ImportRequest(CaptureFormat.Cryptofeed, [input], output));
         var frames = CaptureLines.Read(output);
         AssertEnvelopes(frames);
@@ -250,15 +250,15 @@ public sealed class CaptureImportTests : IDisposable
         var inputs = new[] { Path.Combine(Lean, "btcusd", "20180404_quote.zip"), Path.Combine(Lean, "ltcusd", "20180404_quote.zip") };
         var first = _dir.File("a-" + name);
         var second = _dir.File("b-" + name);
-        CaptureImporter.Run(new ImportRequest(CaptureFormat.LeanQuote, inputs, first, To: Apr4.AddMinutes(30)));
-        CaptureImporter.Run(new ImportRequest(CaptureFormat.LeanQuote, inputs.Reverse().ToArray(), second, To: Apr4.AddMinutes(30)));
+        CaptureImporter.Run(new ImportRequest(CaptureFormat.LeanQuote, inputs, first, To: Apr4.AddMinutes(10)));
+        CaptureImporter.Run(new ImportRequest(CaptureFormat.LeanQuote, inputs.Reverse().ToArray(), second, To: Apr4.AddMinutes(10)));
         var a = File.ReadAllBytes(first);
         var b = File.ReadAllBytes(second);
         Assert.True(a.Length > 1000);
         // The input order differs only in the "# source:" comment; compare the frames, then the bytes of a rerun.
         Assert.Equal(Frames(first), Frames(second));
         var third = _dir.File("c-" + name);
-        CaptureImporter.Run(new ImportRequest(CaptureFormat.LeanQuote, inputs, third, To: Apr4.AddMinutes(30)));
+        CaptureImporter.Run(new ImportRequest(CaptureFormat.LeanQuote, inputs, third, To: Apr4.AddMinutes(10)));
         Assert.Equal(SHA256.HashData(a), SHA256.HashData(File.ReadAllBytes(third)));
 
         static List<string> Frames(string path) => CaptureLines.Read(path).Select(f => f.Ms + " " + f.Frame.GetRawText()).ToList();

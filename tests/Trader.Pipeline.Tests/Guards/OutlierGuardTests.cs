@@ -123,9 +123,9 @@ public sealed class OutlierGuardTests
             guard.Judge(MarketEvents.Quote("BTC-USD", 99.99m, 100.01m, T0.AddSeconds(i)), T0.AddSeconds(i));
 
         var at = T0.AddSeconds(20);
-        // σ floor 1 bp of 100 = 0.01 → 6σ = 0.06.
-        Assert.True(guard.Judge(MarketEvents.Quote("BTC-USD", 100.00m, 100.02m, at), at).Accepted);
-        Assert.Equal(ReasonCodes.Outlier, guard.Judge(MarketEvents.Quote("BTC-USD", 100.09m, 100.11m, at), at).RejectReason);
+        // σ floor 10 bps of 100 = 0.10 → 6σ = 0.60.
+        Assert.True(guard.Judge(MarketEvents.Quote("BTC-USD", 100.49m, 100.51m, at), at).Accepted);
+        Assert.Equal(ReasonCodes.Outlier, guard.Judge(MarketEvents.Quote("BTC-USD", 100.69m, 100.71m, at), at).RejectReason);
     }
 
     [Fact]
