@@ -46,11 +46,7 @@ public sealed class MinuteCandleBuilder : IDisposable
             if (bar.Open && bar.StartTicks < minuteStart) Close(bar);
             bar.Add(minuteStart, trade.Price, trade.Size);
             var boundary = minuteStart + MinuteTicks;
-            if (_timerDueTicks != boundary)
-            {
-                _timerDueTicks = boundary;
-                _timer.Disposable = _scheduler.Schedule(new DateTimeOffset(boundary, TimeSpan.Zero), OnBoundary);
-            }
+            if (_timerDueTicks != boundary) Arm(boundary);
         }
     }
 
@@ -61,10 +57,23 @@ public sealed class MinuteCandleBuilder : IDisposable
             if (_disposed) return;
             var now = _scheduler.Now.UtcTicks;
             _timerDueTicks = long.MinValue;
+            var nextDue = long.MaxValue;
             foreach (var bar in _order)
-                if (bar.Open && bar.StartTicks + MinuteTicks <= now)
-                    Close(bar);
+            {
+                if (!bar.Open) continue;
+                var due = bar.StartTicks + MinuteTicks;
+                if (due <= now) Close(bar);
+                else nextDue = Math.Min(nextDue, due);
+            }
+            // A real-time timer may fire a hair early: a bar it could not close yet gets its own timer.
+            if (nextDue != long.MaxValue) Arm(nextDue);
         }
+    }
+
+    private void Arm(long dueTicks)
+    {
+        _timerDueTicks = dueTicks;
+        _timer.Disposable = _scheduler.Schedule(new DateTimeOffset(dueTicks, TimeSpan.Zero), OnBoundary);
     }
 
     private void Close(Bar bar)
