@@ -93,6 +93,23 @@ public sealed class RestErrorMappingTests
     }
 
     [Fact]
+    public async Task An_answer_missing_a_field_that_matters_is_an_invalid_response_not_a_default()
+    {
+        var clock = VirtualTime.Create();
+        await using var server = await ScriptedServer.StartAsync(clock, r => r.Method == "GET"
+            ? ScriptedReply.Json("""{"order":{"order_id":"o-1","product_id":"BTC-USD","status":"OPEN"}}""") // no side
+            : ScriptedReply.Json("""{"success_response":{"order_id":"o-2"}}""")); // no success flag
+        using var test = new TestClient(clock, server.BaseUri);
+
+        var order = await test.Client.GetOrderAsync("o-1");
+        var created = await test.Client.CreateOrderAsync(Order);
+
+        Assert.Equal(RestFailureKind.InvalidResponse, order.Failure?.Kind);
+        Assert.Contains("side", order.Failure!.Message);
+        Assert.Equal((RestFailureKind.InvalidResponse, true), (created.Failure?.Kind, created.Failure?.MayHaveReachedVenue));
+    }
+
+    [Fact]
     public async Task Connection_refused_is_transport_that_never_reached_the_venue()
     {
         var clock = VirtualTime.Create();

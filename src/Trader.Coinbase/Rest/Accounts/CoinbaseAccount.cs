@@ -1,11 +1,13 @@
+using System.Text.Json.Serialization;
+
 namespace Trader.Coinbase.Rest.Accounts;
 
 /// <summary>One wallet of <c>GET /accounts</c>. Total = available + hold.</summary>
 public sealed record CoinbaseAccount(
-    string Uuid,
+    [property: JsonRequired] string Uuid,
     string? Name,
-    string Currency,
-    CoinbaseMoney AvailableBalance,
+    [property: JsonRequired] string Currency,
+    [property: JsonRequired] CoinbaseMoney AvailableBalance,
     CoinbaseMoney? Hold,
     bool Active,
     bool Ready,

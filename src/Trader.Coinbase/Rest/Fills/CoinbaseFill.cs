@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Trader.Domain.Trading;
 
 namespace Trader.Coinbase.Rest.Fills;
@@ -5,15 +6,15 @@ namespace Trader.Coinbase.Rest.Fills;
 /// <summary>One fill of <c>GET /orders/historical/fills</c>; <see cref="Commission"/> is in quote currency.</summary>
 public sealed record CoinbaseFill(
     string EntryId,
-    string TradeId,
-    string OrderId,
-    DateTimeOffset TradeTime,
+    [property: JsonRequired] string TradeId,
+    [property: JsonRequired] string OrderId,
+    [property: JsonRequired] DateTimeOffset TradeTime,
     string? TradeType,
-    decimal Price,
-    decimal Size,
+    [property: JsonRequired] decimal Price,
+    [property: JsonRequired] decimal Size,
     decimal Commission,
-    string ProductId,
+    [property: JsonRequired] string ProductId,
     DateTimeOffset? SequenceTimestamp,
     string? LiquidityIndicator,
     bool SizeInQuote,
-    OrderSide Side);
+    [property: JsonRequired] OrderSide Side);

@@ -1,14 +1,15 @@
+using System.Text.Json.Serialization;
 using Trader.Domain.Trading;
 
 namespace Trader.Coinbase.Rest.Orders;
 
 /// <summary>An order as <c>GET /orders/historical/…</c> returns it (status <c>OPEN</c>, <c>FILLED</c>, <c>CANCELLED</c>, …).</summary>
 public sealed record CoinbaseOrder(
-    string OrderId,
-    string ProductId,
+    [property: JsonRequired] string OrderId,
+    [property: JsonRequired] string ProductId,
     string? ClientOrderId,
-    OrderSide Side,
-    string Status,
+    [property: JsonRequired] OrderSide Side,
+    [property: JsonRequired] string Status,
     string? OrderType,
     string? TimeInForce,
     DateTimeOffset? CreatedTime,

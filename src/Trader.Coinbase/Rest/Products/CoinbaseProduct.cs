@@ -1,17 +1,18 @@
+using System.Text.Json.Serialization;
 using Trader.Domain.Market;
 
 namespace Trader.Coinbase.Rest.Products;
 
 /// <summary>A product of <c>GET /products[/{id}]</c>: increments, limits and the trading flags.</summary>
 public sealed record CoinbaseProduct(
-    string ProductId,
+    [property: JsonRequired] string ProductId,
     decimal? Price,
-    decimal BaseIncrement,
-    decimal QuoteIncrement,
+    [property: JsonRequired] decimal BaseIncrement,
+    [property: JsonRequired] decimal QuoteIncrement,
     decimal? PriceIncrement,
-    decimal BaseMinSize,
+    [property: JsonRequired] decimal BaseMinSize,
     decimal? BaseMaxSize,
-    decimal QuoteMinSize,
+    [property: JsonRequired] decimal QuoteMinSize,
     decimal? QuoteMaxSize,
     string? Status,
     bool CancelOnly,
