@@ -18,6 +18,7 @@ public sealed class CoinbaseFeedClient : IFeedTransport, IAsyncDisposable
     private readonly IWsJwtFactory? _jwt;
     private readonly FullJitterBackoff _backoff;
     private readonly CancellationTokenSource _stop = new();
+    private int _disposed;
     private Connection? _current;
     private long _connectionCount;
     private long _framesReceived;
@@ -162,6 +163,7 @@ public sealed class CoinbaseFeedClient : IFeedTransport, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         await _stop.CancelAsync().ConfigureAwait(false);
         Volatile.Read(ref _current)?.End(FeedDisconnectReason.Stopped, null);
         if (_run is not null)

@@ -17,6 +17,7 @@ public static class TraderCli
 
     private static IEnumerable<Command> AllCommands(CliContext context)
     {
+        yield return RunCommand.Create(context);
         yield return ValidateConfigCommand.Create(context);
         yield return CaptureImportCommand.Create(context);
         yield return SimCommand.Create(context);
@@ -33,6 +34,7 @@ public static class TraderCli
                 context.Error.WriteLine($"usage: {error.Message}");
             return ExitCodes.BadInput;
         }
-        return await parsed.InvokeAsync(new InvocationConfiguration { Output = context.Out, Error = context.Error });
+        // Signals are handled by the commands that run long (graceful shutdown, NFR-R1), not by a forced exit.
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = context.Out, Error = context.Error, ProcessTerminationTimeout = null });
     }
 }

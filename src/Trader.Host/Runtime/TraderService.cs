@@ -1,0 +1,124 @@
+using Serilog;
+using Trader.Coinbase.Feed;
+using Trader.Coinbase.Parsing;
+using Trader.Domain.Market;
+using Trader.Domain.Trading;
+using Trader.Host.Cli;
+using Trader.Host.Configuration;
+using Trader.Host.Locking;
+using Trader.Host.Logging;
+using Trader.Host.Modes;
+using Trader.Host.Retention;
+using Trader.Host.Secrets;
+using Trader.Pipeline.Guards;
+using Trader.Pipeline.Market;
+using Trader.State.Storage;
+
+namespace Trader.Host.Runtime;
+
+/// <summary>
+/// <c>trader run</c>: the long-running service. Start-up order is fixed (CONTRACTS.md §1): the instance lock first,
+/// then config (exit 2), secrets and the mode gate (exit 4), logs, the state DB, retention, alerts, then the live
+/// feed through the guards into the market state. A SIGTERM/SIGINT stops it gracefully within
+/// <see cref="ShutdownDeadline"/> (NFR-R1): no new work, in-flight work finishes, alerts and state are flushed, exit 0.
+/// Without a network it keeps running: the feed reconnects with backoff and a <c>feed_down</c> alert is raised.
+/// </summary>
+public sealed class TraderService(CliContext context)
+{
+    public static readonly TimeSpan ShutdownDeadline = TimeSpan.FromSeconds(10);
+
+    public async Task<int> RunAsync(CommonArgs args, RunOptions options, CancellationToken stop)
+    {
+        var clock = context.Clock.Real;
+        if (!InstanceLock.TryAcquire(args.DataDir, clock.Time, out var instanceLock, out var refusal))
+        {
+            context.Error.WriteLine(refusal);
+            return ExitCodes.AnotherInstance;
+        }
+        using var held = instanceLock;
+
+        var loaded = ConfigLoader.Load(args.ConfigDir);
+        loaded.WriteProblems(context.Error);
+        if (loaded.Config is not { } config) return ExitCodes.BadInput;
+
+        var secrets = SecretsStatus.Load(config.App.Secrets, context.Environment, clock.Time);
+        var decision = ModeGate.Standard.Decide(new LiveRequest(options.Mode, config, secrets));
+        if (decision.Refused)
+        {
+            context.Error.WriteLine($"refused: {TraderLogging.ModeName(decision.Mode)} needs every condition below:");
+            foreach (var unmet in decision.Unmet) context.Error.WriteLine($"  - {unmet}");
+            return ExitCodes.RefusedForSafety;
+        }
+        if (decision.Mode != TradingMode.DryRun)
+        {
+            context.Error.WriteLine($"usage: --mode {TraderLogging.ModeName(decision.Mode).ToLowerInvariant().Replace('_', '-')}: " +
+                                    "this build runs the live service in DRY_RUN only; PAPER and LIVE order routing are not wired into `run` yet");
+            return ExitCodes.BadInput;
+        }
+        if (options.Feed != "coinbase")
+        {
+            context.Error.WriteLine($"usage: --feed {options.Feed}: only the live Coinbase feed is available to `run`; replay a capture with `trader replay FILE`");
+            return ExitCodes.BadInput;
+        }
+
+        var redactor = new SecretRedactor();
+        if (secrets.Credentials.Credentials is { } credentials) redactor.Register(credentials);
+        using var logger = TraderLogging.Create(LogOptions.From(config.App.Logging, args.DataDir, decision.Mode, context.Error, args.LogLevel), redactor, clock.Time);
+        var log = (ILogger)logger;
+        foreach (var line in secrets.StartupLines()) log.Information("{StartupCheck}", line);
+        foreach (var note in decision.Notes) log.Information("{ModeNote}", note);
+        foreach (var warning in loaded.Warnings) log.Warning("config: {ConfigWarning}", warning.ToString());
+
+        using var store = StateStore.Open(Path.Combine(args.DataDir, config.App.State.Path));
+        using var retention = new RetentionJob(store, Path.Combine(args.DataDir, config.App.Logging.Dir), config.App.State.RetentionDays, clock.Time, log);
+        using var http = new HttpClient();
+        using var alerts = AlertSetup.Create(config.App.Monitoring, context.Environment, clock, store, http, log);
+        var resent = alerts.ResendUndelivered();
+        if (resent > 0) log.Information("re-sending {Count} alert deliveries left over from the last run", resent);
+
+        var products = Universe.WatchedProducts(config.Universe);
+        var breakers = config.Policy.CircuitBreakers;
+        var market = new MarketState(StalenessSettings.From(breakers));
+        using var processor = new MarketFeedProcessor(market, clock.Scheduler, StalenessSettings.From(breakers), OutlierSettings.From(breakers),
+            SpreadLimits.FromConfig(config.Universe, config.Policy.Liquidity));
+        foreach (var product in products) market.Track(product);
+        using var alertSubscription = processor.Alerts.Subscribe(alerts.Raise);
+
+        var client = new CoinbaseFeedClient(CoinbaseFeedOptions.Market(config.App.Exchange.WsUrl, products), clock.Time);
+        using var feed = new CoinbaseMarketDataFeed(client, products, new ProcessorSink(processor));
+        client.Connected += _ => { processor.OnFeed(true); log.Information("feed connected to {Url}", config.App.Exchange.WsUrl); };
+        client.Disconnected += d => { processor.OnFeed(false); log.Warning("feed disconnected: {Reason}", d.ToString()); };
+        feed.FrameRejected += r => log.Debug("frame rejected: {Reason}", r.Reason);
+
+        await using var clientLifetime = client;
+        log.Information("trader run started in {Mode} on {Products} products; data dir {DataDir}", TraderLogging.ModeName(decision.Mode), products.Count, args.DataDir);
+        client.Start();
+
+        try
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, clock.Time, stop);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        var stopStarted = clock.Time.GetTimestamp();
+        log.Information("stopping: no new work; flushing alerts and state");
+        using var drain = new CancellationTokenSource(ShutdownDeadline - TimeSpan.FromSeconds(2), clock.Time);
+        try
+        {
+            await alerts.DrainAsync(drain.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            log.Warning("alert deliveries still pending at shutdown are kept in the state DB and re-sent on the next start");
+        }
+        log.Information("stopped cleanly in {Elapsed} ms", (int)clock.Time.GetElapsedTime(stopStarted).TotalMilliseconds);
+        return ExitCodes.Ok;
+    }
+
+    private sealed class ProcessorSink(MarketFeedProcessor processor) : IMarketEventSink
+    {
+        public void OnEvent(MarketEvent marketEvent) => processor.OnEvent(marketEvent);
+    }
+}
