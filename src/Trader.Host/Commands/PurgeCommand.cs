@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Trader.Domain.Config;
+using Trader.Host.Configuration;
 using Trader.Host.Cli;
 using Trader.Host.Locking;
 using Trader.Host.Retention;
@@ -15,11 +15,7 @@ namespace Trader.Host.Commands;
 /// </summary>
 public static class PurgeCommand
 {
-    /// <param name="loadAppConfig">
-    /// Reads app.yaml for <c>state.path</c> and <c>logging.dir</c>; without one, the documented defaults
-    /// (<c>state.db</c>, <c>logs</c>) are used.
-    /// </param>
-    public static Command Create(CliContext context, Func<CommonArgs, AppConfig>? loadAppConfig = null)
+    public static Command Create(CliContext context)
     {
         var before = new Option<string>("--before")
         {
@@ -37,12 +33,12 @@ public static class PurgeCommand
                 return ExitCodes.BadInput;
             }
             var args = context.Globals.Read(parsed);
-            return Run(context, args, loadAppConfig?.Invoke(args) ?? new AppConfig(), date);
+            return Run(context, args, date);
         });
         return command;
     }
 
-    private static int Run(CliContext context, CommonArgs args, AppConfig config, DateOnly date)
+    private static int Run(CliContext context, CommonArgs args, DateOnly date)
     {
         if (!InstanceLock.TryAcquire(args.DataDir, context.Clock.Real.Time, out var instanceLock, out var refusal))
         {
@@ -51,6 +47,11 @@ public static class PurgeCommand
         }
         using (instanceLock)
         {
+            // The config names state.path and logging.dir; it is read after the lock (CONTRACTS.md §1).
+            var loaded = ConfigLoader.Load(args.ConfigDir);
+            loaded.WriteProblems(context.Error);
+            if (loaded.Config is null) return ExitCodes.BadInput;
+            var config = loaded.Config.App;
             var cutoff = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             var statePath = Path.GetFullPath(Path.Combine(args.DataDir, config.State.Path));
             var logDirectory = Path.GetFullPath(Path.Combine(args.DataDir, config.Logging.Dir));

@@ -94,7 +94,7 @@ public sealed class PurgeCommandTests
         var output = new StringWriter();
         var error = new StringWriter();
         var context = new CliContext(new ProcessClock(TraderClock.Virtual(VirtualTime.Create())), output, error, _ => null);
-        var exit = await TraderCli.RunAsync(args, context);
+        var exit = await TraderCli.RunAsync([.. args, "--config", RepoPaths.Config], context);
         return (exit, output.ToString(), error.ToString());
     }
 }
