@@ -22,6 +22,8 @@ public static class TraderCli
         yield return CaptureImportCommand.Create(context);
         yield return SimCommand.Create(context);
         yield return PurgeCommand.Create(context);
+        yield return KillCommand.Create(context);
+        yield return ResumeCommand.Create(context);
     }
 
     public static async Task<int> RunAsync(string[] args, CliContext context)

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Serilog;
 using Trader.Coinbase.Feed;
 using Trader.Coinbase.Parsing;
@@ -9,6 +10,7 @@ using Trader.Host.Locking;
 using Trader.Host.Logging;
 using Trader.Host.Modes;
 using Trader.Host.Retention;
+using Trader.Host.Safety;
 using Trader.Host.Secrets;
 using Trader.Pipeline.Guards;
 using Trader.Pipeline.Market;
@@ -26,6 +28,9 @@ namespace Trader.Host.Runtime;
 public sealed class TraderService(CliContext context)
 {
     public static readonly TimeSpan ShutdownDeadline = TimeSpan.FromSeconds(10);
+
+    /// <summary>SIGUSR1 (10 on Linux) activates the kill switch; .NET takes raw signal numbers cast to PosixSignal.</summary>
+    private const PosixSignal SigUsr1 = (PosixSignal)10;
 
     public async Task<int> RunAsync(CommonArgs args, RunOptions options, CancellationToken stop)
     {
@@ -75,6 +80,17 @@ public sealed class TraderService(CliContext context)
         using var alerts = AlertSetup.Create(config.App.Monitoring, context.Environment, clock, store, http, log);
         var resent = alerts.ResendUndelivered();
         if (resent > 0) log.Information("re-sending {Count} alert deliveries left over from the last run", resent);
+
+        var (killSwitch, killMonitor) = KillSwitchSetup.Create(
+            Path.Combine(args.DataDir, config.Policy.Governance.KillSwitchFile), store, clock.Scheduler, alerts, log);
+        using var killMonitorLifetime = killMonitor;
+        killMonitor.Start();
+        if (killSwitch.IsActive) log.Warning("starting HALTED: the kill switch is active until `trader resume --reason TEXT`");
+        using var sigusr1 = PosixSignalRegistration.Create(SigUsr1, signal =>
+        {
+            signal.Cancel = true;
+            killMonitor.ActivateNow("SIGUSR1 from the operator", "signal");
+        });
 
         var products = Universe.WatchedProducts(config.Universe);
         var breakers = config.Policy.CircuitBreakers;

@@ -1,0 +1,53 @@
+using System.CommandLine;
+using Trader.Host.Cli;
+using Trader.Host.Configuration;
+using Trader.Host.Safety;
+using Trader.State.Storage;
+
+namespace Trader.Host.Commands;
+
+/// <summary>
+/// <c>trader resume --reason TEXT</c>: releases the kill switch (clears the halt, recorded with the operator and the
+/// time, and removes the kill file). Works beside a running service (no lock).
+/// </summary>
+public static class ResumeCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var reason = new Option<string>("--reason") { Description = "Why trading may resume (recorded)", Required = true };
+        var command = new Command("resume", "Release the kill switch (recorded with user and time; no lock)");
+        command.Options.Add(reason);
+        command.SetAction(parsed =>
+        {
+            var args = context.Globals.Read(parsed);
+            var text = parsed.GetValue(reason)!.Trim();
+            if (text.Length == 0)
+            {
+                context.Error.WriteLine("usage: --reason: must not be empty");
+                return ExitCodes.BadInput;
+            }
+            var loaded = ConfigLoader.Load(args.ConfigDir);
+            loaded.WriteProblems(context.Error);
+            if (loaded.Config is not { } config) return ExitCodes.BadInput;
+
+            var now = context.Clock.Real.Now;
+            var user = Environment.UserName;
+            var removedFile = new KillFile(Path.Combine(args.DataDir, config.Policy.Governance.KillSwitchFile)).Delete();
+            var cleared = false;
+            var statePath = Path.Combine(args.DataDir, config.App.State.Path);
+            if (File.Exists(statePath))
+            {
+                using var store = StateStore.Open(statePath);
+                cleared = store.Halts.Clear(HaltRowProbe.Gate, HaltRowProbe.Scope, now, user, text);
+            }
+            if (!cleared && !removedFile)
+            {
+                context.Out.WriteLine("the kill switch was not active; nothing to resume");
+                return ExitCodes.Ok;
+            }
+            context.Out.WriteLine($"kill switch released at {now:yyyy-MM-dd'T'HH:mm:ss.fff'Z'} by {user}: {text}");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}
