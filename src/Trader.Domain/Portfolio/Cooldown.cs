@@ -13,6 +13,9 @@ public sealed record Cooldown(string ProductId, DateTimeOffset Until, CooldownKi
     public static Cooldown AfterStop(string productId, DateTimeOffset stoppedAt, RiskSection risk) =>
         new(productId, stoppedAt + TimeSpan.FromMinutes((double)risk.CooldownAfterStopMinutes), CooldownKind.Stop);
 
-    /// <summary>Of two cooldowns of one product, the one that lasts longer (a stop-out never shortens one).</summary>
-    public static Cooldown Longer(Cooldown a, Cooldown b) => b.Until > a.Until ? b : a;
+    /// <summary>The cooldown that ends later; on a tie the stop-out one (the stricter reason), so the order of the inputs never matters.</summary>
+    public static Cooldown Longer(Cooldown a, Cooldown b) =>
+        b.Until > a.Until ? b
+        : a.Until > b.Until ? a
+        : b.Kind == CooldownKind.Stop ? b : a;
 }
