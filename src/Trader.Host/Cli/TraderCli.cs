@@ -19,6 +19,7 @@ public static class TraderCli
     {
         yield return RunCommand.Create(context);
         yield return ValidateConfigCommand.Create(context);
+        yield return RecordCommand.Create(context);
         yield return CaptureImportCommand.Create(context);
         yield return SimCommand.Create(context);
         yield return PurgeCommand.Create(context);
