@@ -23,6 +23,7 @@ public static class TraderCli
         yield return CaptureImportCommand.Create(context);
         yield return SimCommand.Create(context);
         yield return PurgeCommand.Create(context);
+        yield return StatusCommand.Create(context);
         yield return KillCommand.Create(context);
         yield return ResumeCommand.Create(context);
     }
