@@ -6,4 +6,5 @@ public static class AlertKinds
     public const string Staleness = "staleness";
     public const string ProductHealth = "product_health";
     public const string FeedDown = "feed_down";
+    public const string Slo = "slo";
 }
