@@ -1,0 +1,3 @@
+namespace Trader.Host.Tests.Metrics;
+
+public sealed record PrometheusFamily(string Name, string Type, string? Help, List<PrometheusSample> Samples);
