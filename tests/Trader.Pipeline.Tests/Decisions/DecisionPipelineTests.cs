@@ -18,10 +18,14 @@ public sealed class DecisionPipelineTests
     public async Task Dry_run_end_to_end_a_steady_rise_becomes_journaled_proposals_and_would_be_orders()
     {
         await using var h = new DecisionHarness();
-        h.Online(Products);
+        string[] products = [.. Products, "ADA-USD"];
+        h.Online(products);
         h.Scheduler.Start();
 
-        await h.RunAsync(25, Products, DecisionHarness.SteadyRise);
+        // BTC and ETH rise 0.2 % a minute; ADA (sorted first among equal scores) falls as fast (spot is long only: that trigger must be refused).
+        await h.RunAsync(25, products, (p, since) => p == "ADA-USD"
+            ? 100m * (1m - 0.002m * (decimal)since.TotalMinutes)
+            : DecisionHarness.SteadyRise(p, since));
 
         Assert.InRange(h.Results.Count, 21, 25); // 60–66 s apart over 25 minutes
         Assert.All(h.Results, r => Assert.Equal(CycleOutcomes.Completed, r.Outcome));
@@ -42,9 +46,10 @@ public sealed class DecisionPipelineTests
         Assert.Equal(h.Results.Count, h.Pipeline.Counters.Completed);
         Assert.Equal(0, h.Pipeline.Counters.Errors);
 
-        // The portfolio source never learns of dry-run orders, so later cycles are refused by the exposure caps
-        // or approved again; every refusal carries a reason code from CONTRACTS.md §7.
+        // The falling product is refused with its reason code; every refusal carries a code from CONTRACTS.md §7.
         var rejections = h.Journal.Rows.Where(r => r.Kind == DecisionJournalKinds.Rejection).ToList();
+        Assert.Contains(rejections, r => r.ProductId == "ADA-USD" && r.ReasonCode == Codes.ShortNotAllowed);
+        Assert.DoesNotContain(h.DryRun.Orders, o => o.Order.Order.ProductId == "ADA-USD");
         Assert.All(rejections, r => Assert.Contains(r.ReasonCode!, Codes.All));
         Assert.Equal(rejections.Count, h.Pipeline.Counters.RejectedByReason.Values.Sum());
     }
