@@ -209,7 +209,8 @@ public sealed class OrderManager
                 if (outcome != FillOutcome.Recorded) continue;
                 recordedSize += fill.Size;
                 StartCooldown(order, fill.Ts);
-                Audit(cycleId, order, OrderStatus.Open, null, new JsonObject
+                var afterFill = _state.Orders.Get(order.ClientOrderId)!;
+                Audit(cycleId, afterFill, afterFill.Status, null, new JsonObject
                 {
                     ["event"] = "fill",
                     ["trade_id"] = fill.TradeId,
