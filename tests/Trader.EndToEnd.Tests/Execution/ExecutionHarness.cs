@@ -59,7 +59,7 @@ public sealed class ExecutionHarness : IAsyncDisposable
     public StateStore State { get; private set; }
     public List<OrderAmbiguous> Alerts { get; } = [];
 
-    public static async Task<ExecutionHarness> StartAsync(FaultOptions? faults = null, int seed = 7)
+    public static async Task<ExecutionHarness> StartAsync(FaultOptions? faults = null, int seed = 7, decimal usd = 100_000m)
     {
         var clock = VirtualTime.Create();
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
@@ -72,6 +72,7 @@ public sealed class ExecutionHarness : IAsyncDisposable
             PublicRequestsPerSecond = 0,
             Faults = faults ?? FaultOptions.None,
             Seed = seed,
+            Balances = new Dictionary<string, decimal> { ["USD"] = usd },
         });
         Ingest(sim, L2(Product, [("bid", "59990", "0.5"), ("bid", "59980", "1"), ("offer", "60000", "0.5"), ("offer", "60010", "1")]));
         var jwt = new CoinbaseJwtFactory(new ApiCredentials(KeyName, key.ExportECPrivateKeyPem()), clock.TimeProvider);
