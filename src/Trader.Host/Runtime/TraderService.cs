@@ -12,7 +12,14 @@ using Trader.Host.Modes;
 using Trader.Host.Retention;
 using Trader.Host.Safety;
 using Trader.Host.Secrets;
+using Trader.Domain.Decisions;
+using Trader.Domain.Triggers;
+using Trader.Host.Metrics;
+using Trader.Pipeline.Decisions;
+using Trader.Pipeline.Execution;
 using Trader.Pipeline.Guards;
+using Trader.Pipeline.Scheduling;
+using Trader.Pipeline.Telemetry;
 using Trader.Pipeline.Market;
 using Trader.State.Storage;
 
@@ -107,8 +114,39 @@ public sealed class TraderService(CliContext context)
         feed.FrameRejected += r => log.Debug("frame rejected: {Reason}", r.Reason);
 
         await using var clientLifetime = client;
+        // Decisions: jittered cycles (REQ-SCH1) through the Dataflow stages; DRY_RUN journals every would-be order.
+        var journal = new StateJournalSink(store.Journal);
+        await using var pipeline = new DecisionPipeline(new DecisionEngine(config), new IndicatorBook(IndicatorSettings.From(config)), market,
+            new DryRunPortfolioSource(config.Policy.Backtest.InitialCapitalUsd, killSwitch), journal, new DryRunExecutionPort(journal, clock.Time),
+            clock.Time, log: message => log.Warning("decision pipeline: {Problem}", message));
+        using var candleSubscription = pipeline.SubscribeCandles(processor.Candles);
+        var seed = options.Seed ?? config.App.Loop.Seed ?? RandomSeed();
+        log.Information("decision cycles every {Interval} s + 0–{Jitter} % jitter, seed {Seed}", config.App.Loop.IntervalSeconds, config.App.Loop.JitterPct, seed);
+
+        var telemetry = new Telemetry(clock.Time);
+        using var slo = new SloEvaluator(telemetry, clock.Scheduler, new SloSettings(), alerts.Raise);
+        slo.Start();
+        using var cycles = new JitteredCycleScheduler(clock.Scheduler, TimeSpan.FromSeconds((double)config.App.Loop.IntervalSeconds),
+            config.App.Loop.JitterPct, seed, async tick =>
+            {
+                var result = await pipeline.RunCycleAsync(tick);
+                telemetry.RecordCycle(result.Latency, degraded: !processor.State.FeedUp);
+                log.Information("cycle {CycleId}: {Outcome}, {Approved} approved, {Rejected} rejected in {LatencyMs} ms",
+                    result.CycleId, result.Outcome, result.Approved, result.Rejected, (int)result.Latency.TotalMilliseconds);
+            });
+        pipeline.CountSkipsOf(cycles);
+        cycles.CycleSkipped += _ => telemetry.RecordCycleSkipped();
+        alerts.Published += n => telemetry.RecordAlert(n.Kind);
+        feed.FrameRejected += _ => telemetry.RecordParseError();
+
+        await using var metrics = MetricsPort.Resolve(config.App.Monitoring, options.MetricsPort) is { } port
+            ? await MetricsServer.StartAsync(telemetry, slo, port, stop)
+            : null;
+        if (metrics is not null) log.Information("metrics at {MetricsUrl}", metrics.Url);
+
         log.Information("trader run started in {Mode} on {Products} products; data dir {DataDir}", TraderLogging.ModeName(decision.Mode), products.Count, args.DataDir);
         client.Start();
+        cycles.Start();
 
         try
         {
@@ -121,6 +159,15 @@ public sealed class TraderService(CliContext context)
         var stopStarted = clock.Time.GetTimestamp();
         log.Information("stopping: no new work; flushing alerts and state");
         using var drain = new CancellationTokenSource(ShutdownDeadline - TimeSpan.FromSeconds(2), clock.Time);
+        cycles.Stop();
+        try
+        {
+            await Task.WhenAll(cycles.Running, pipeline.CompleteAsync()).WaitAsync(drain.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            log.Warning("the decision cycle in flight did not finish before the shutdown deadline");
+        }
         try
         {
             await alerts.DrainAsync(drain.Token);
@@ -132,6 +179,9 @@ public sealed class TraderService(CliContext context)
         log.Information("stopped cleanly in {Elapsed} ms", (int)clock.Time.GetElapsedTime(stopStarted).TotalMilliseconds);
         return ExitCodes.Ok;
     }
+
+    /// <summary>No seed configured: draw one (the only randomness not from config), and log it so a run can be repeated.</summary>
+    private static int RandomSeed() => System.Security.Cryptography.RandomNumberGenerator.GetInt32(int.MaxValue);
 
     private sealed class ProcessorSink(MarketFeedProcessor processor) : IMarketEventSink
     {
