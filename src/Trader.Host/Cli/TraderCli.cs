@@ -21,6 +21,7 @@ public static class TraderCli
         yield return CaptureImportCommand.Create(context);
         yield return SimCommand.Create(context);
         yield return PurgeCommand.Create(context);
+        yield return ReplayCommand.Create(context);
     }
 
     public static async Task<int> RunAsync(string[] args, CliContext context)
