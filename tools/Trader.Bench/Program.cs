@@ -1,5 +1,8 @@
 // Benchmarks and harnesses. Usage: dotnet run -c Release --project tools/Trader.Bench -- <name> [args]
-var harnesses = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal);
+var harnesses = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
+{
+    ["replay-throughput"] = Trader.Bench.Replay.ReplayThroughput.Run,
+};
 
 if (args.Length == 0 || !harnesses.TryGetValue(args[0], out var run))
 {
