@@ -1,6 +1,9 @@
 // Benchmarks and harnesses. Usage: dotnet run -c Release --project tools/Trader.Bench -- <name> [args]
-var harnesses = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal);
-harnesses["decision-cycle"] = DecisionCycleBench.Run;
+var harnesses = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
+{
+    ["replay-throughput"] = Trader.Bench.Replay.ReplayThroughput.Run,
+    ["decision-cycle"] = DecisionCycleBench.Run,
+};
 
 if (args.Length == 0 || !harnesses.TryGetValue(args[0], out var run))
 {

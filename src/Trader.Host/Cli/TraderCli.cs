@@ -26,6 +26,7 @@ public static class TraderCli
         yield return StatusCommand.Create(context);
         yield return KillCommand.Create(context);
         yield return ResumeCommand.Create(context);
+        yield return ReplayCommand.Create(context);
     }
 
     public static async Task<int> RunAsync(string[] args, CliContext context)

@@ -8,6 +8,7 @@ namespace Trader.Host.Runtime;
 public sealed class StateAlertJournal(AlertStore store, TimeSpan resendWindow, TimeProvider time) : IAlertJournal
 {
     private readonly ConcurrentDictionary<string, long> _rowIds = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _openByKey = new(StringComparer.Ordinal);
 
     public void Record(AlertNotification notification, IReadOnlyList<string> sinks)
     {
@@ -21,8 +22,22 @@ public sealed class StateAlertJournal(AlertStore store, TimeSpan resendWindow, T
             Ts = notification.Ts,
         }, sinks);
         _rowIds[notification.Id] = id;
-        if (notification.Escalated) store.MarkEscalated(id, AlertNotification.SeverityName(notification.Severity), notification.Ts);
-        if (notification.Resolved) store.MarkResolved(id, notification.Ts);
+        var severity = AlertNotification.SeverityName(notification.Severity);
+        if (notification.Resolved)
+        {
+            // The resolution ends the episode: the alert that opened it is resolved too.
+            if (_openByKey.TryRemove(notification.DedupeKey, out var openId)) store.MarkResolved(openId, notification.Ts);
+            store.MarkResolved(id, notification.Ts);
+        }
+        else if (notification.Escalated)
+        {
+            store.MarkEscalated(id, severity, notification.Ts);
+            if (_openByKey.TryGetValue(notification.DedupeKey, out var openId)) store.MarkEscalated(openId, severity, notification.Ts);
+        }
+        else
+        {
+            _openByKey.TryAdd(notification.DedupeKey, id);
+        }
     }
 
     public void MarkDelivered(string notificationId, string sink, DateTimeOffset at)

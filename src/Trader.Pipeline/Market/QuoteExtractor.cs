@@ -4,8 +4,9 @@ namespace Trader.Pipeline.Market;
 
 /// <summary>
 /// Turns market events into quote updates (CONTRACTS.md §4: the newer of the ticker's best bid/ask and the
-/// level-2 top). A ticker with a book yields its best bid/ask; a level-2 event updates the product's book and
-/// yields its top when both sides exist. Either source replaces the other: the latest update wins. The quote's
+/// level-2 top). A ticker with a book yields its best bid/ask; a level-2 event updates the product's
+/// <see cref="OrderBook"/> (the one book of Trader.Domain, shared with the Coinbase session) and yields its top once
+/// the book is live (built from a snapshot), has both sides and is not crossed. Either source replaces the other: the latest update wins. The quote's
 /// last price is the latest ticker price or trade price seen. Not thread-safe (one feed).
 /// </summary>
 public sealed class QuoteExtractor
@@ -29,11 +30,10 @@ public sealed class QuoteExtractor
             case BookEvent book:
             {
                 var slot = Slot(book.ProductId);
+                slot.Book ??= new OrderBook(book.ProductId);
                 slot.Book.Apply(book);
-                if (!slot.Book.HasTop) return false;
-                var last = slot.Last > 0m ? slot.Last : (slot.Book.BestBid + slot.Book.BestOffer) / 2m;
-                quote = new ProductQuote(book.ProductId,
-                    new Quote(slot.Book.BestBid, slot.Book.BestOffer, last, book.TsEvent, book.TsRecv));
+                if (!slot.Book.TryGetQuote(slot.Last > 0m ? slot.Last : null, out var top)) return false;
+                quote = new ProductQuote(book.ProductId, top);
                 return true;
             }
             case TradeEvent trade:
@@ -56,7 +56,7 @@ public sealed class QuoteExtractor
 
     private sealed class ProductSlot
     {
-        public OrderBook Book { get; } = new();
+        public OrderBook? Book { get; set; }
         public decimal Last { get; set; }
     }
 }

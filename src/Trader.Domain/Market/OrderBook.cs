@@ -1,6 +1,5 @@
-using Trader.Domain.Market;
 
-namespace Trader.Coinbase.Books;
+namespace Trader.Domain.Market;
 
 /// <summary>
 /// The level-2 book of one product, built from an <c>l2_data</c> snapshot and the absolute-size updates after it

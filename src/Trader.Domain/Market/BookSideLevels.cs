@@ -1,4 +1,4 @@
-namespace Trader.Coinbase.Books;
+namespace Trader.Domain.Market;
 
 /// <summary>
 /// One side of a level-2 book: parallel price/size arrays kept sorted with the <b>best level last</b> (bids

@@ -1,4 +1,4 @@
-namespace Trader.Coinbase.Books;
+namespace Trader.Domain.Market;
 
 /// <summary>What applying one <c>l2_data</c> event did to a book.</summary>
 public enum BookApplyOutcome : byte

@@ -1,4 +1,4 @@
-namespace Trader.Coinbase.Books;
+namespace Trader.Domain.Market;
 
 /// <summary>Whether a book can be trusted: only a book built from a snapshot and every update since is <see cref="Live"/>.</summary>
 public enum BookState : byte
