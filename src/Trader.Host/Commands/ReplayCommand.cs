@@ -1,3 +1,9 @@
+using Trader.Pipeline.Safety;
+using Trader.Pipeline.Execution;
+using Trader.Pipeline.Decisions;
+using Trader.Host.Runtime;
+using Trader.Domain.Triggers;
+using Trader.Domain.Decisions;
 using System.CommandLine;
 using System.Globalization;
 using Serilog;
@@ -60,6 +66,11 @@ public static class ReplayCommand
         return command;
     }
 
+    private static void Record(ReplayDriver driver, Decision decision, string kind, ApprovedOrder order) =>
+        driver.Ledger.Decision(decision.Now, isProposal: true, kind, order.Proposal.ProductId, order.Proposal.Side.ToString(),
+            order.Order.BaseSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            order.Order.Price.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     private sealed record Request(string Capture, ReplaySpeed Speed, int? Seed, string ReportPath);
 
     private static async Task<int> RunAsync(CliContext context, CommonArgs args, Request request, CancellationToken cancellationToken)
@@ -97,6 +108,26 @@ public static class ReplayCommand
                 replayLog = logger.ForContext("Component", "replay");
                 replayLog.Information("replay of {Capture} at speed {Speed}, seed {Seed}", request.Capture, request.Speed.ToString(), options.Seed);
 
+                // DRY_RUN decisions on the replay's virtual clock: the same pipeline as `trader run`.
+                var journal = new StateJournalSink(store.Journal);
+                await using var pipeline = new DecisionPipeline(new DecisionEngine(config), new IndicatorBook(IndicatorSettings.From(config)),
+                    driver.State, new DryRunPortfolioSource(config.Policy.Backtest.InitialCapitalUsd, new KillSwitch()), journal,
+                    new DryRunExecutionPort(journal, driver.Clock.TimeProvider), driver.Clock.TimeProvider,
+                    log: message => replayLog?.Warning("decision pipeline: {Problem}", message));
+                using var candles = pipeline.SubscribeCandles(driver.Feed.Candles);
+                driver.Cycle = async tick =>
+                {
+                    var result = await pipeline.RunCycleAsync(tick).ConfigureAwait(false);
+                    if (result.Decision is not { } decision) return;
+                    foreach (var exit in decision.Exits) Record(driver, decision, "exit", exit);
+                    foreach (var entry in decision.Entries) Record(driver, decision, "entry", entry);
+                    foreach (var rejection in decision.Rejections)
+                    {
+                        driver.Ledger.Rejected(rejection.ReasonCode);
+                        driver.Ledger.Decision(decision.Now, isProposal: true, "rejected", rejection.ProductId, rejection.Side.ToString(), rejection.ReasonCode);
+                    }
+                };
+
                 using var reader = CaptureReader.Open(request.Capture);
                 var report = await driver.RunAsync(reader, cancellationToken).ConfigureAwait(false);
                 ReplayReportWriter.WriteFile(request.ReportPath, report);
@@ -115,7 +146,7 @@ public static class ReplayCommand
     private static void WriteSummary(TextWriter output, ReplayReport report, string reportPath)
     {
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"replay: {report.Frames} frames, {report.ParseErrors} parse errors, {report.Cycles} cycles (decisions not connected yet)"));
+            $"replay: {report.Frames} frames, {report.ParseErrors} parse errors, {report.Cycles} cycles, {report.Proposals} proposals (DRY_RUN: no orders)"));
         var byKind = report.Alerts.GroupBy(a => a.Kind).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => $"{g.Key} {g.Count()}");
         output.WriteLine($"alerts: {report.Alerts.Count}{(report.Alerts.Count > 0 ? " (" + string.Join(", ", byKind) + ")" : "")}");
