@@ -19,11 +19,19 @@ public static partial class TraitScanner
             var ns = Namespace().Match(text).Groups["ns"].Value;
             foreach (Match trait in Trait().Matches(text))
             {
+                var id = trait.Groups["id"].Value.Replace('\u2011', '-');
+                var declaration = ClassDeclaration().Match(text, trait.Index + trait.Length);
+                if (declaration.Success && declaration.Index == trait.Index + trait.Length)
+                {
+                    // A class-level tag covers every test method of the class (one class per file).
+                    foreach (Match test in TestMethod().Matches(text, declaration.Index))
+                        found.Add(new TaggedTest(id, $"{ns}.{declaration.Groups["name"].Value}.{test.Groups["name"].Value}", file));
+                    continue;
+                }
                 var method = Method().Match(text, trait.Index);
                 if (!method.Success) continue;
                 var cls = EnclosingClass(text, trait.Index);
                 if (cls is null) continue;
-                var id = trait.Groups["id"].Value.Replace('\u2011', '-');
                 found.Add(new TaggedTest(id, $"{ns}.{cls}.{method.Groups["name"].Value}", file));
             }
         }
@@ -46,6 +54,13 @@ public static partial class TraitScanner
 
     [GeneratedRegex(@"public\s+(?:async\s+)?(?:static\s+)?[\w<>\[\],\s\.?]+?\s+(?<name>\w+)\s*\(")]
     private static partial Regex Method();
+
+    /// <summary>Whitespace and other attributes, then a class declaration, right after a tag.</summary>
+    [GeneratedRegex(@"(?:\s|\[[^\]]*\])*public\s+(?:sealed\s+|static\s+|abstract\s+)*class\s+(?<name>\w+)")]
+    private static partial Regex ClassDeclaration();
+
+    [GeneratedRegex(@"\[(?:Fact|Theory)[^\]]*\](?:\s|\[[^\]]*\])*public\s+(?:async\s+)?[\w<>\[\],\s\.?]+?\s+(?<name>\w+)\s*\(")]
+    private static partial Regex TestMethod();
 
     [GeneratedRegex(@"\bclass\s+(?<name>\w+)")]
     private static partial Regex Class();
