@@ -81,7 +81,7 @@ public sealed class MarketFeedProcessor : IObserver<MarketEvent>, IDisposable
 
     public void OnFeed(bool up)
     {
-        State.SetFeedUp(up);
+        State.SetFeedUp(up, _scheduler.Now);
         _health.OnFeed(up);
     }
 

@@ -22,6 +22,7 @@ public sealed class MarketState
     private readonly int _candleCapacity;
     private readonly ConcurrentDictionary<string, Slot> _products = new(StringComparer.Ordinal);
     private volatile bool _feedUp = true;
+    private long _reconnectedAtTicks = DateTimeOffset.MinValue.UtcTicks;
 
     public MarketState(StalenessSettings staleness, int candleCapacity = DefaultCandleCapacity)
     {
@@ -81,6 +82,16 @@ public sealed class MarketState
     /// <summary>The feed client's connection signal: while down every product is unhealthy (<c>feed_down</c>).</summary>
     public void SetFeedUp(bool up) => _feedUp = up;
 
+    /// <summary>
+    /// The feed went down or came back at <paramref name="at"/>. After a reconnect every quote received before it is
+    /// stale until a fresh one arrives on the new connection (CONTRACTS.md §4: no stale quote is served as fresh).
+    /// </summary>
+    public void SetFeedUp(bool up, DateTimeOffset at)
+    {
+        if (up && !_feedUp) Volatile.Write(ref _reconnectedAtTicks, at.UtcTicks);
+        _feedUp = up;
+    }
+
     /// <summary>Every tracked product as the decision stages see it at <paramref name="now"/>, ordered by product id.</summary>
     public IReadOnlyList<ProductMarketView> Snapshot(DateTimeOffset now)
     {
@@ -113,10 +124,15 @@ public sealed class MarketState
                 volumeUsd,
                 slot.Info ?? ProductInfo.DefaultUsd(productId),
                 HealthRules.Combine(slot.Status, feedUp),
-                _staleness.IsStale(FreshnessKind.Quote, quote?.TsRecv, now),
+                QuoteStale(quote, now),
                 _staleness.IsStale(FreshnessKind.Ohlcv, lastClose, now));
         }
     }
+
+    private bool QuoteStale(Quote? quote, DateTimeOffset now) =>
+        quote is not { } q
+        || _staleness.IsStale(FreshnessKind.Quote, q.TsRecv, now)
+        || q.TsRecv.UtcTicks < Volatile.Read(ref _reconnectedAtTicks);
 
     private Slot SlotOf(string productId) => _products.GetOrAdd(productId, _ => new Slot(_candleCapacity));
 

@@ -40,6 +40,28 @@ public sealed class MarketStateTests
     }
 
     [Fact]
+    [Trait("Req", "REQ-ST1")]
+    public void After_a_reconnect_a_quote_from_the_old_connection_is_stale_until_a_fresh_one_arrives()
+    {
+        var clock = VirtualTime.Create();
+        var state = new MarketState(StalenessSettings.Default);
+        using var feed = Feed(clock, state);
+        feed.OnEvent(MarketEvents.Ticker("BTC-USD", 100.00m, 100.02m, clock.Now));
+        Assert.False(state.Snapshot("BTC-USD", clock.Now)!.QuoteStale);
+
+        clock.AdvanceBy(TimeSpan.FromMilliseconds(500));
+        feed.OnFeed(false);
+        clock.AdvanceBy(TimeSpan.FromMilliseconds(500));
+        feed.OnFeed(true); // 1 s after the last quote: young enough by age, but from the previous connection
+
+        Assert.True(state.Snapshot("BTC-USD", clock.Now)!.QuoteStale);
+
+        clock.AdvanceBy(TimeSpan.FromMilliseconds(200));
+        feed.OnEvent(MarketEvents.Ticker("BTC-USD", 100.01m, 100.03m, clock.Now));
+        Assert.False(state.Snapshot("BTC-USD", clock.Now)!.QuoteStale);
+    }
+
+    [Fact]
     public void Candle_history_is_bounded_and_oldest_first()
     {
         var state = new MarketState(StalenessSettings.Default, candleCapacity: 3);
