@@ -31,7 +31,9 @@ public sealed class FeedFaultTests
         Assert.Contains(s.Connects, c => c.ConnectionId == 2 && c.IsReconnect);
         Assert.Contains(s.Resyncs, r => r.Resync.Reason == FeedResyncReason.Reconnected && r.Resync.ConnectionId == 2);
         Assert.True(s.FramesByConnection.GetValueOrDefault(2) > 0);
-        Assert.Contains(s.Events, e => e.Connection == 2 && e.Event is BookEvent { IsSnapshot: true, ProductId: FeedSession.Product });
+        Assert.True(await FeedSession.WaitUntilAsync(
+            () => s.Events.Any(e => e.Connection == 2 && e.Event is BookEvent { IsSnapshot: true, ProductId: FeedSession.Product }), Bound),
+            "level2 was not re-subscribed on the new connection");
         Assert.Empty(s.Violations);
     }
 
