@@ -64,17 +64,33 @@ public sealed class FeedFaultTests
     [Trait("Req", "REQ-ST1")]
     public async Task Stall_trips_the_silence_watchdog_marks_the_product_down_and_data_recovers_after()
     {
-        await using var s = await FeedSession.StartAsync("stall=2.5s@3s", o => o with { SilenceTimeout = TimeSpan.FromSeconds(1) });
+        await using var s = await FeedSession.StartAsync("stall=3s@4s");
 
         Assert.True(await FeedSession.WaitUntilAsync(() => s.OnlineOn(1), Bound), "never online before the stall");
         Assert.True(await FeedSession.WaitUntilAsync(() => s.Disconnects.Any(d => d.Reason == FeedDisconnectReason.Silent), Bound), "the watchdog never fired");
         var silent = s.Disconnects.First(d => d.Reason == FeedDisconnectReason.Silent);
-        Assert.True(s.Simulator.Faults.StalledFrames > 0);
+        Assert.True(s.Simulator.Faults.StalledFrames > 0, $"silent ({silent.Detail}) before the simulator stalled");
         Assert.Contains(s.Resyncs, r => r.Resync.Reason == FeedResyncReason.Disconnected && r.Resync.ConnectionId == silent.ConnectionId);
 
         // Recovery after the stall window: a later connection is online with fresh data.
         Assert.True(await FeedSession.WaitUntilAsync(() => s.Client.Connections > silent.ConnectionId && s.OnlineOn(s.Client.Connections), Bound), "data never recovered");
         Assert.Empty(s.Violations);
+    }
+
+    /// <summary>
+    /// The market pipeline wired exactly as <c>TraderService</c> wires it (Connected → <c>OnFeed(true)</c>,
+    /// Disconnected → <c>OnFeed(false)</c>, events into <c>MarketFeedProcessor</c>). Fails today: at the
+    /// reconnect the view is online again with the previous connection's quote, not stale because it is younger
+    /// than <c>max_quote_age_seconds</c>, before any frame of the new connection arrived.
+    /// </summary>
+    [Fact(Skip = "bug in src/Trader.Host/Runtime/TraderService.cs: feed up on Connected keeps the last connection's quote fresh; see the h12-feedsim report")]
+    [Trait("Req", "REQ-ST1")]
+    public async Task Pipeline_view_does_not_serve_the_previous_connections_quote_as_fresh_after_a_reconnect()
+    {
+        await using var s = await FeedSession.StartAsync("drop_ws=1.5s");
+
+        Assert.True(await FeedSession.WaitUntilAsync(() => s.OnlineOn(2), Bound), "never online again after the drop");
+        Assert.Empty(s.PipelineViolations);
     }
 
     [Fact]

@@ -5,6 +5,8 @@ using Trader.Domain.Market;
 using Trader.ExchangeSim;
 using Trader.ExchangeSim.Faults;
 using Trader.ExchangeSim.Market;
+using Trader.Pipeline.Guards;
+using Trader.Pipeline.Market;
 
 namespace Trader.EndToEnd.Tests.Feed;
 
@@ -31,14 +33,23 @@ internal sealed class FeedSession : IAsyncDisposable, IMarketEventSink
 #pragma warning restore RS0030
         Client.FrameReceived += f => Volatile.Write(ref _frameConnection, f.ConnectionId);
         Feed = new CoinbaseMarketDataFeed(Client, [Product], this);
-        // Subscribed after the session's own handlers, so these see the state the session left.
+        // Wired as TraderService wires the market pipeline: events into the processor, connection changes as feed up/down.
+        Market = new MarketState(Staleness);
+        Market.Track(Product);
+        Processor = new MarketFeedProcessor(Market, System.Reactive.Concurrency.Scheduler.Default, Staleness,
+            new OutlierSettings(Sigma: 1_000, Window: TimeSpan.FromSeconds(60)), _ => 10_000m);
+        Client.Connected += _ => Processor.OnFeed(true);
+        Client.Disconnected += _ => Processor.OnFeed(false);
+        // Subscribed after the session's and the pipeline's handlers, so these see the state they left.
         Client.Connected += c =>
         {
             Connects.Enqueue(c);
             CheckNotOnline($"at connect {c.ConnectionId}");
+            CheckPipelineNotFresh($"at connect {c.ConnectionId}", c.At);
         };
         Client.Disconnected += d =>
         {
+            CheckPipelineNotFresh($"at disconnect {d.ConnectionId}", null);
             Disconnects.Enqueue(d);
             CheckNotOnline($"at disconnect {d.ConnectionId} ({d.Reason})");
         };
@@ -48,7 +59,15 @@ internal sealed class FeedSession : IAsyncDisposable, IMarketEventSink
         Feed.FrameRejected += r => Rejections.Enqueue(r);
     }
 
+    /// <summary>The shipped <c>max_quote_age_seconds</c> (5 s) and a long OHLCV limit.</summary>
+    public static readonly StalenessSettings Staleness = new(TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(10));
+
     public ExchangeSimulator Simulator { get; }
+    public MarketState Market { get; }
+    public MarketFeedProcessor Processor { get; }
+
+    /// <summary>Moments the pipeline's view called the product online with a non-stale quote while the feed could not vouch for it.</summary>
+    public ConcurrentQueue<string> PipelineViolations { get; } = new();
     public CoinbaseFeedClient Client { get; }
     public CoinbaseMarketDataFeed Feed { get; }
     public ConcurrentQueue<FeedConnected> Connects { get; } = new();
@@ -111,6 +130,7 @@ internal sealed class FeedSession : IAsyncDisposable, IMarketEventSink
         // Called by the session under its lock, between the two FrameReceived handlers of this class.
         var connection = Volatile.Read(ref _frameConnection);
         Events.Enqueue((connection, marketEvent));
+        Processor.OnEvent(marketEvent);
         if (marketEvent is TickerEvent { ProductId: Product } or BookEvent { ProductId: Product, IsSnapshot: true })
             lock (_gate) _freshConnection = connection;
     }
@@ -127,10 +147,21 @@ internal sealed class FeedSession : IAsyncDisposable, IMarketEventSink
         if (IsOnline) _violations.Enqueue($"product online {when}");
     }
 
+    private void CheckPipelineNotFresh(string when, DateTimeOffset? connectedAt)
+    {
+#pragma warning disable RS0030 // see above
+        var view = Market.Snapshot(Product, TimeProvider.System.GetUtcNow());
+#pragma warning restore RS0030
+        if (view is not { Health.AllowsEntries: true, QuoteStale: false, Quote: { } quote }) return;
+        if (connectedAt is null || quote.TsRecv < connectedAt)
+            PipelineViolations.Enqueue($"{when}: pipeline view online with a non-stale quote received at {quote.TsRecv:O} (before this connection)");
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Client.DisposeAsync();
         Feed.Dispose();
+        Processor.Dispose();
         await Simulator.DisposeAsync();
     }
 }
