@@ -24,6 +24,7 @@ public sealed class FeedFaultTests
         var drop = s.Disconnects.First();
         Assert.Equal(1, drop.ConnectionId);
         Assert.Contains(drop.Reason, new[] { FeedDisconnectReason.ConnectionLost, FeedDisconnectReason.ServerClosed });
+        Assert.DoesNotContain(s.PipelineViolations, v => v.StartsWith("at disconnect", StringComparison.Ordinal));
         Assert.Contains(s.Resyncs, r => r.Resync.Reason == FeedResyncReason.Disconnected && r.Resync.ConnectionId == 1);
 
         // Recovery: a second connection that re-subscribed (frames and a fresh ticker/snapshot on it) and is online.
@@ -71,6 +72,9 @@ public sealed class FeedFaultTests
         var silent = s.Disconnects.First(d => d.Reason == FeedDisconnectReason.Silent);
         Assert.True(s.Simulator.Faults.StalledFrames > 0, $"silent ({silent.Detail}) before the simulator stalled");
         Assert.Contains(s.Resyncs, r => r.Resync.Reason == FeedResyncReason.Disconnected && r.Resync.ConnectionId == silent.ConnectionId);
+
+        // The pipeline view (as TraderService wires it) is not online at the silent disconnect.
+        Assert.DoesNotContain(s.PipelineViolations, v => v.StartsWith("at disconnect", StringComparison.Ordinal));
 
         // Recovery after the stall window: a later connection is online with fresh data.
         Assert.True(await FeedSession.WaitUntilAsync(() => s.Client.Connections > silent.ConnectionId && s.OnlineOn(s.Client.Connections), Bound), "data never recovered");
