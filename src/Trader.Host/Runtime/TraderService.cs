@@ -139,10 +139,7 @@ public sealed class TraderService(CliContext context)
         alerts.Published += n => telemetry.RecordAlert(n.Kind);
         feed.FrameRejected += _ => telemetry.RecordParseError();
 
-        await using var metrics = MetricsPort.Resolve(config.App.Monitoring, options.MetricsPort) is { } port
-            ? await MetricsServer.StartAsync(telemetry, slo, port, stop)
-            : null;
-        if (metrics is not null) log.Information("metrics at {MetricsUrl}", metrics.Url);
+        await using var metrics = await StartMetricsAsync(MetricsPort.Resolve(config.App.Monitoring, options.MetricsPort), telemetry, slo, log, stop);
 
         log.Information("trader run started in {Mode} on {Products} products; data dir {DataDir}", TraderLogging.ModeName(decision.Mode), products.Count, args.DataDir);
         client.Start();
@@ -178,6 +175,26 @@ public sealed class TraderService(CliContext context)
         }
         log.Information("stopped cleanly in {Elapsed} ms", (int)clock.Time.GetElapsedTime(stopStarted).TotalMilliseconds);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// Starts /metrics; a port already in use is reported and the service runs on without it (metrics are not a
+    /// safety gate in DRY_RUN; `trader gates` will require them before LIVE).
+    /// </summary>
+    private static async Task<MetricsServer?> StartMetricsAsync(int? port, Telemetry telemetry, SloEvaluator slo, ILogger log, CancellationToken stop)
+    {
+        if (port is not { } p) return null;
+        try
+        {
+            var server = await MetricsServer.StartAsync(telemetry, slo, p, stop);
+            log.Information("metrics at {MetricsUrl}", server.Url);
+            return server;
+        }
+        catch (IOException e)
+        {
+            log.Error("metrics endpoint not started on 127.0.0.1:{Port}: {Problem}; running without /metrics", p, e.Message);
+            return null;
+        }
     }
 
     /// <summary>No seed configured: draw one (the only randomness not from config), and log it so a run can be repeated.</summary>

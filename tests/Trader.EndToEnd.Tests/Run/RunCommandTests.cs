@@ -17,7 +17,8 @@ public sealed class RunCommandTests : IDisposable
         _config = ConfigFixture.CopyShipped(_dir.Path, ("app.yaml", "wss://advanced-trade-ws.coinbase.com", "ws://127.0.0.1:9"));
     }
 
-    private TraderProcess StartRun() => TraderProcess.Start(["run", "--mode", "dry-run", "--config", _config, "--data-dir", _dir.File("var")]);
+    // --metrics-port 0: any free port, so parallel tests never fight over 9464.
+    private TraderProcess StartRun() => TraderProcess.Start(["run", "--mode", "dry-run", "--metrics-port", "0", "--config", _config, "--data-dir", _dir.File("var")]);
 
     [Theory]
     [InlineData(SigTerm)]
@@ -40,13 +41,20 @@ public sealed class RunCommandTests : IDisposable
 
     [Fact]
     [Trait("Req", "NFR-R1")]
-    public void With_no_network_dry_run_keeps_running_reconnecting_and_raises_feed_down()
+    public async Task With_no_network_dry_run_keeps_running_reconnecting_and_raises_feed_down()
     {
         using var run = StartRun();
         Assert.True(run.WaitForOutput("trader run started", TimeSpan.FromSeconds(60)), run.Output);
         Assert.True(run.WaitForOutput("ALERT feed_down critical", TimeSpan.FromSeconds(20)), run.Output);
         Assert.True(run.WaitForOutput("ConnectionId = 3", TimeSpan.FromSeconds(20)), "expected repeated reconnect attempts:\n" + run.Output);
         Assert.False(run.HasExited);
+
+        // The running service serves Prometheus text on loopback, with the feed_down alert counted.
+        var url = run.Output.Split("metrics at ")[1].Split(' ', '\n')[0].Trim();
+        using var http = new HttpClient();
+        var metrics = await http.GetStringAsync(url);
+        Assert.Contains("trader_decision_cycle_seconds_bucket", metrics);
+        Assert.Contains("kind=\"feed_down\"", metrics);
 
         run.Signal(SigTerm);
         Assert.True(run.WaitForExit(TimeSpan.FromSeconds(10)));

@@ -22,7 +22,7 @@ public sealed class KillSwitchEndToEndTests : IDisposable
     [Trait("Req", "REQ-K1")]
     public void Kill_from_another_shell_is_detected_within_3_s_alerted_persisted_and_survives_a_restart_until_resume()
     {
-        using (var run = Trader("run", "--mode", "dry-run"))
+        using (var run = Trader("run", "--mode", "dry-run", "--metrics-port", "0"))
         {
             Assert.True(run.WaitForOutput("trader run started", TimeSpan.FromSeconds(60)), run.Output);
 
@@ -46,7 +46,7 @@ public sealed class KillSwitchEndToEndTests : IDisposable
         }
 
         // A restart stays halted: the halt_reason is persisted.
-        using (var restarted = Trader("run", "--mode", "dry-run"))
+        using (var restarted = Trader("run", "--mode", "dry-run", "--metrics-port", "0"))
         {
             Assert.True(restarted.WaitForOutput("starting HALTED", TimeSpan.FromSeconds(60)), restarted.Output);
 
@@ -68,7 +68,7 @@ public sealed class KillSwitchEndToEndTests : IDisposable
     [Trait("Req", "REQ-K1")]
     public void Sigusr1_activates_the_kill_switch_of_a_running_service()
     {
-        using var run = Trader("run", "--mode", "dry-run");
+        using var run = Trader("run", "--mode", "dry-run", "--metrics-port", "0");
         Assert.True(run.WaitForOutput("trader run started", TimeSpan.FromSeconds(60)), run.Output);
 
         run.Signal(10);
