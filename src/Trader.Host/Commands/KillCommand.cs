@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Trader.Host.Cli;
-using Trader.Host.Configuration;
 using Trader.Host.Safety;
 using Trader.State.Storage;
 
@@ -15,21 +14,12 @@ public static class KillCommand
 {
     public static Command Create(CliContext context)
     {
-        var reason = new Option<string>("--reason") { Description = "Why trading is being stopped (recorded)", Required = true };
+        var reason = OperatorRequest.ReasonOption("Why trading is being stopped (recorded)");
         var command = new Command("kill", "Activate the kill switch: stop proposals, cancel every working order (no lock)");
         command.Options.Add(reason);
         command.SetAction(parsed =>
         {
-            var args = context.Globals.Read(parsed);
-            var text = parsed.GetValue(reason)!.Trim();
-            if (text.Length == 0)
-            {
-                context.Error.WriteLine("usage: --reason: must not be empty");
-                return ExitCodes.BadInput;
-            }
-            var loaded = ConfigLoader.Load(args.ConfigDir);
-            loaded.WriteProblems(context.Error);
-            if (loaded.Config is not { } config) return ExitCodes.BadInput;
+            if (!OperatorRequest.TryRead(context, parsed, reason, out var args, out var config, out var text, out var exit)) return exit;
 
             var now = context.Clock.Real.Now;
             Directory.CreateDirectory(args.DataDir);
