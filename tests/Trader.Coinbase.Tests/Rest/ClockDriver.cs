@@ -24,7 +24,7 @@ public static class ClockDriver
             if (clock.NextDue is { } due && mayAdvanceTo(due)) clock.AdvanceTo(due < clock.Now ? clock.Now : due);
             // realtime-ok: the operation is waiting on a real socket; this only waits for it (or for 1 ms) in real
             // time instead of spinning on the 2 shared cores, and never moves the virtual clock.
-            else await Task.WhenAny(task, Task.Delay(TimeSpan.FromMilliseconds(1), TimeProvider.System));
+            else await Task.WhenAny(task, Task.Delay(TimeSpan.FromMilliseconds(1), TimeProvider.System)); // realtime-ok: yield 1 ms to the socket while the virtual clock waits for the request
         }
         return await task;
     }

@@ -147,7 +147,7 @@ public sealed class ExecutionHarness : IAsyncDisposable
                 idleChecks = 0;
             }
             // realtime-ok: the operation waits on a real loopback socket; this waits for it (or 1 ms) without moving the clock.
-            else await Task.WhenAny(task, Task.Delay(TimeSpan.FromMilliseconds(1), TimeProvider.System));
+            else await Task.WhenAny(task, Task.Delay(TimeSpan.FromMilliseconds(1), TimeProvider.System)); // realtime-ok: yield 1 ms to the socket while the virtual clock waits for the request
         }
         return await task;
     }
