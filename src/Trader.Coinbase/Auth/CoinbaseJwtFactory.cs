@@ -11,7 +11,7 @@ namespace Trader.Coinbase.Auth;
 /// <c>exp = nbf + 120 s</c>; WebSocket tokens carry no <c>uri</c>. ES256 and Ed25519 (EdDSA) keys.
 /// Time comes from the injected clock, the nonce from an injectable source. Tokens are never logged.
 /// </summary>
-public sealed class CoinbaseJwtFactory : IDisposable
+public sealed class CoinbaseJwtFactory : IDisposable, Trader.Coinbase.Feed.IWsJwtFactory
 {
     public const int LifetimeSeconds = 120;
     public const string Issuer = "cdp";
@@ -62,6 +62,9 @@ public sealed class CoinbaseJwtFactory : IDisposable
 
     /// <summary>A token for one WebSocket subscribe message (no <c>uri</c> claim).</summary>
     public string CreateWebSocketToken() => Create(uri: null);
+
+    /// <summary>The feed client signs each subscribe with a fresh token (wire-format.md §1.2).</summary>
+    string? Trader.Coinbase.Feed.IWsJwtFactory.CreateWsJwt() => CreateWebSocketToken();
 
     private string Create(string? uri)
     {

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Serilog;
+using Trader.Coinbase.Auth;
 using Trader.Coinbase.Feed;
 using Trader.Coinbase.Parsing;
 using Trader.Domain.Market;
@@ -17,6 +18,7 @@ using Trader.Domain.Triggers;
 using Trader.Host.Metrics;
 using Trader.Pipeline.Decisions;
 using Trader.Pipeline.Execution;
+using Trader.Pipeline.Alerts;
 using Trader.Pipeline.Guards;
 using Trader.Pipeline.Scheduling;
 using Trader.Pipeline.Telemetry;
@@ -107,11 +109,33 @@ public sealed class TraderService(CliContext context)
         foreach (var product in products) market.Track(product);
         using var alertSubscription = processor.Alerts.Subscribe(alerts.Raise);
 
-        var client = new CoinbaseFeedClient(CoinbaseFeedOptions.Market(config.App.Exchange.WsUrl, products), clock.Time);
+        // With keys, every subscribe carries a fresh JWT (Coinbase: "for the most reliable connection, authenticate").
+        using var jwt = secrets.Credentials.Credentials is { } keys ? new CoinbaseJwtFactory(keys, clock.Time) : null;
+        var client = new CoinbaseFeedClient(CoinbaseFeedOptions.Market(config.App.Exchange.WsUrl, products), clock.Time, jwt);
         using var feed = new CoinbaseMarketDataFeed(client, products, new ProcessorSink(processor));
         client.Connected += _ => { processor.OnFeed(true); log.Information("feed connected to {Url}", config.App.Exchange.WsUrl); };
         client.Disconnected += d => { processor.OnFeed(false); log.Warning("feed disconnected: {Reason}", d.ToString()); };
         feed.FrameRejected += r => log.Debug("frame rejected: {Reason}", r.Reason);
+        // A sequence gap is alerted; the episode is resolved once frames flow again a second after the resubscribe.
+        var gapGate = new object();
+        DateTimeOffset? gapSince = null;
+        feed.Resync += r =>
+        {
+            if (r.Reason != FeedResyncReason.SequenceGap) return;
+            lock (gapGate) gapSince ??= r.At;
+            alerts.Raise(new GuardAlert(AlertKinds.SequenceGap, AlertSeverity.Warning, null, "sequence_gap",
+                $"sequence gap on connection {r.ConnectionId}: expected {r.Expected}, got {r.Got}; level2 and status resubscribed", clock.Now, Resolved: false));
+        };
+        client.FrameReceived += frame =>
+        {
+            lock (gapGate)
+            {
+                if (gapSince is not { } since || frame.TsRecv - since < TimeSpan.FromSeconds(1)) return;
+                gapSince = null;
+            }
+            alerts.Raise(new GuardAlert(AlertKinds.SequenceGap, AlertSeverity.Warning, null, "sequence_gap",
+                "frames flow again after the resubscribe", clock.Now, Resolved: true));
+        };
 
         await using var clientLifetime = client;
         // Decisions: jittered cycles (REQ-SCH1) through the Dataflow stages; DRY_RUN journals every would-be order.
