@@ -174,4 +174,37 @@ public sealed partial class WebSocketTests
         Assert.Null(await ws.ReceiveAsync());
         Assert.Equal(WebSocketCloseStatus.PolicyViolation, ws.CloseStatus);
     }
+
+    [Fact]
+    public async Task Candles_start_with_the_current_five_minute_bar_and_update_once_a_second_when_it_changed()
+    {
+        await using var sim = await SimHarness.StartAsync();
+        sim.Ingest(SimHarness.Trades("ETH-USD", "10", "3000", "1", "BUY"));
+        await using var ws = await WsTestClient.ConnectAsync(sim.Sim.MarketWebSocketUrl);
+        await ws.SendAsync(Subscribe("candles", "ETH-USD"));
+        var snapshot = await ws.ReceiveJsonAsync();
+        Samples.AssertHasFieldsOf(Samples.Load("ws-candles.json")["events"], snapshot["events"]);
+        Assert.Equal(sim.Clock.Now.ToUnixTimeSeconds() / 300 * 300, long.Parse(S(snapshot["events"]![0]!["candles"]![0]!["start"])));
+        await ws.ReceiveJsonAsync(); // ack
+        sim.Ingest(SimHarness.Trades("ETH-USD", "11", "3010", "2", "SELL"));
+        sim.Clock.AdvanceBy(TimeSpan.FromSeconds(1));
+        var candle = (await ws.ReceiveJsonAsync())["events"]![0]!["candles"]![0]!;
+        Assert.Equal(("3000", "3010", "3010", "3"), (S(candle["open"]), S(candle["high"]), S(candle["close"]), S(candle["volume"])));
+    }
+
+    [Fact]
+    public async Task A_subscription_without_heartbeats_that_gets_nothing_for_90_seconds_is_closed()
+    {
+        await using var sim = await SimHarness.StartAsync();
+        await using var ws = await WsTestClient.ConnectAsync(sim.Sim.MarketWebSocketUrl);
+        await ws.SendAsync(Subscribe("level2", "ETH-USD"));
+        await ws.ReceiveAsync();
+        await ws.ReceiveAsync();
+        var next = ws.NextAsync();
+        sim.Clock.AdvanceBy(TimeSpan.FromSeconds(89));
+        Assert.False(next.IsCompleted);
+        sim.Clock.AdvanceBy(TimeSpan.FromSeconds(1));
+        Assert.Null(await ws.ReceiveAsync());
+        Assert.Equal(WebSocketCloseStatus.NormalClosure, ws.CloseStatus);
+    }
 }

@@ -31,7 +31,7 @@ internal sealed class WsSession
     private long _sequence;
     private long _heartbeatCounter;
     private int _queued;
-    private DateTimeOffset _lastSent;
+    private long _lastSentUtcTicks;
     private readonly CancellationTokenSource _lifetime = new();
     private readonly List<Task> _timers = new();
 
@@ -43,7 +43,7 @@ internal sealed class WsSession
         _userEndpoint = userEndpoint;
         _venue = venue;
         _verifier = verifier;
-        _lastSent = venue.Now;
+        _lastSentUtcTicks = venue.Now.UtcTicks;
         // Armed here, before the hub lists the connection, so a test that sees the connection also sees the timers.
         _timers.Add(CloseIfSilentAsync(_lifetime.Token));
         if (venue.Faults.Options.DropWebSocketAfter is { } drop) _timers.Add(DropAfterAsync(drop, _lifetime.Token));
@@ -85,7 +85,7 @@ internal sealed class WsSession
             var events = new JsonArray { new JsonObject { ["current_time"] = Wire.GoTime(now, now - _venue.Start), ["heartbeat_counter"] = counter } };
             Enqueue(new WsFrame("heartbeats", now, events.ToText()));
         }
-        else if (_venue.Options.IdleTimeout is { } idle && _everSubscribed && now - _lastSent >= idle)
+        else if (_venue.Options.IdleTimeout is { } idle && _everSubscribed && now.UtcTicks - Interlocked.Read(ref _lastSentUtcTicks) >= idle.Ticks)
             Enqueue(new CloseRequest(WebSocketCloseStatus.NormalClosure, "idle"));
     }
 
@@ -254,7 +254,7 @@ internal sealed class WsSession
                 faults.Counters.Duplicated();
                 await SendTextAsync(text, token);
             }
-            _lastSent = Clock.GetUtcNow();
+            Interlocked.Exchange(ref _lastSentUtcTicks, Clock.GetUtcNow().UtcTicks);
         }
     }
 
