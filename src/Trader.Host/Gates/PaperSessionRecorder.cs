@@ -46,13 +46,14 @@ public sealed class PaperSessionRecorder : IDisposable
     /// but never counts); <paramref name="feed"/> is the <c>--feed</c> value; with <paramref name="alerts"/> every
     /// published alert is observed.
     /// </summary>
-    public static PaperSessionRecorder Start(EvidenceStore evidence, IScheduler scheduler, bool realClock, string feed, string venue, AlertManager? alerts = null)
+    public static PaperSessionRecorder Start(EvidenceStore evidence, IScheduler scheduler, bool realClock, string feed, string venue,
+        AlertManager? alerts = null, TimeSpan? snapshotInterval = null)
     {
         var now = scheduler.Now;
         var session = new PaperSession(Guid.NewGuid().ToString("N")[..16], now, now, "PAPER", realClock ? "real" : "virtual", feed, venue, 0);
         var recorder = new PaperSessionRecorder(evidence, scheduler, session, alerts);
         recorder.Snapshot();
-        recorder._timer.Disposable = scheduler.SchedulePeriodic(SnapshotInterval, recorder.Snapshot);
+        recorder._timer.Disposable = scheduler.SchedulePeriodic(snapshotInterval ?? SnapshotInterval, recorder.Snapshot);
         if (alerts is not null) alerts.Published += recorder.Observe;
         return recorder;
     }
