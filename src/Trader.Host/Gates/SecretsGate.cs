@@ -13,7 +13,9 @@ public sealed class SecretsGate : GoLiveGate
         if (!request.Secrets.KeysPresent)
         {
             var why = request.Secrets.Credentials.Problems.Count > 0 ? string.Join("; ", request.Secrets.Credentials.Problems) : "no API key in the environment";
-            return GateVerdict.Fail(why, $"set {s.KeyNameEnv} and {s.PrivateKeyEnv} (or {s.PrivateKeyFileEnv})");
+            var rotation = request.Secrets.Rotation.LiveBlockers;
+            return GateVerdict.Fail(rotation.Count == 0 ? why : why + "; " + string.Join("; ", rotation),
+                $"set {s.KeyNameEnv} and {s.PrivateKeyEnv} (or {s.PrivateKeyFileEnv})" + (rotation.Count == 0 ? "" : " and secrets.rotated_on in app.yaml to the key's rotation date"));
         }
         if (request.Secrets.Rotation.LiveBlockers.Count > 0)
             return GateVerdict.Fail(string.Join("; ", request.Secrets.Rotation.LiveBlockers),

@@ -22,6 +22,7 @@ public sealed class GatesCommandTests
         var unmet = gates.Where(g => !g.Value.GetProperty("met").GetBoolean()).Select(g => g.Key).ToList();
         Assert.Equal(["secrets", "paper_rehearsal", "kill_drill", "alerts"], unmet);
         Assert.Contains("no API key", gates["secrets"].GetProperty("detail").GetString());
+        Assert.Contains("secrets.rotated_on is not set", gates["secrets"].GetProperty("detail").GetString());
         Assert.Contains("COINBASE_API_KEY_NAME", gates["secrets"].GetProperty("remedy").GetString());
         Assert.Equal("no PAPER session recorded", gates["paper_rehearsal"].GetProperty("detail").GetString());
         Assert.Contains("trader run --mode paper", gates["paper_rehearsal"].GetProperty("remedy").GetString());
