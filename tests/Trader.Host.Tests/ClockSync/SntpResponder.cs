@@ -14,7 +14,7 @@ public sealed class SntpResponder : IDisposable
     private readonly UdpClient _udp = new(new IPEndPoint(IPAddress.Loopback, 0));
     private readonly Func<DateTimeOffset> _now;
     private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
+    private readonly Thread _loop;
     private long _offsetTicks;
     private int _requests;
 
@@ -22,7 +22,8 @@ public sealed class SntpResponder : IDisposable
     {
         _now = now;
         Offset = offset;
-        _loop = Task.Run(LoopAsync);
+        _loop = new Thread(Loop) { IsBackground = true, Name = "sntp-responder" };
+        _loop.Start();
     }
 
     public int Port => ((IPEndPoint)_udp.Client.LocalEndPoint!).Port;
@@ -44,25 +45,39 @@ public sealed class SntpResponder : IDisposable
 
     public int Requests => Volatile.Read(ref _requests);
 
-    private async Task LoopAsync()
+    /// <summary>
+    /// A dedicated thread with blocking socket calls, so a busy test host's thread pool cannot delay the answer (a
+    /// processing delay d shows up as d/2 of offset): T2 is stamped right after the receive, T3 right before the send.
+    /// </summary>
+    private void Loop()
     {
+        var buffer = new byte[512];
         while (!_stop.IsCancellationRequested)
         {
-            UdpReceiveResult received;
+            EndPoint remote = new IPEndPoint(IPAddress.Any, 0);
+            int length;
             try
             {
-                received = await _udp.ReceiveAsync(_stop.Token);
+                length = _udp.Client.ReceiveFrom(buffer, ref remote);
             }
-            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
+            catch (Exception e) when (e is ObjectDisposedException or SocketException)
             {
                 return;
             }
+            var received = NtpTimestamp.FromTime(_now() + Offset);
             Interlocked.Increment(ref _requests);
-            if (Silent || !SntpPacket.TryRead(received.Buffer, out var request)) continue;
-            var serverTime = NtpTimestamp.FromTime(_now() + Offset);
+            if (Silent || !SntpPacket.TryRead(buffer.AsSpan(0, length), out var request)) continue;
+            var transmit = NtpTimestamp.FromTime(_now() + Offset);
             var reply = new SntpPacket(LeapIndicator, request.Version, SntpPacket.ServerMode, Stratum, 0x54455354 /* TEST */,
-                serverTime, request.TransmitTimestamp, serverTime, serverTime);
-            await _udp.SendAsync(reply.ToBytes(), received.RemoteEndPoint);
+                received, request.TransmitTimestamp, received, transmit);
+            try
+            {
+                _udp.Client.SendTo(reply.ToBytes(), remote);
+            }
+            catch (Exception e) when (e is ObjectDisposedException or SocketException)
+            {
+                return;
+            }
         }
     }
 
@@ -70,7 +85,7 @@ public sealed class SntpResponder : IDisposable
     {
         _stop.Cancel();
         _udp.Dispose();
-        _loop.Wait(TimeSpan.FromSeconds(5));
+        _loop.Join(TimeSpan.FromSeconds(5));
         _stop.Dispose();
     }
 }
