@@ -13,13 +13,14 @@ namespace Trader.Host.Safety;
 /// Drawdown and daily/weekly stops over the equity marks (REQ-DD1). Every <see cref="DefaultPollInterval"/> on the
 /// one clock it reads the marks recorded since the last poll (the NAV <c>StatePortfolioSource</c> marks each cycle) and
 /// tracks the rolling peak (30 days) and this session's peak and worst drawdown. A breach latches a persisted halt
-/// activated at the first offending mark — <c>drawdown</c> when (peak − NAV) / peak ≥ <c>risk.max_drawdown_pct</c>,
+/// activated at the first offending mark — <c>drawdown</c> when (peak − NAV) / peak ≥ <c>risk.max_drawdown_pct</c>
+/// from the rolling or the session peak,
 /// <c>daily_stop</c> / <c>weekly_stop</c> when the day's / ISO week's PnL against its first mark falls to
 /// <c>risk.daily_stop_pnl_pct</c> / <c>risk.weekly_stop_pnl_pct</c> — which the portfolio source turns into the
 /// <c>SafetyState</c> latches that halt proposals and new orders, and raises a CRITICAL alert (<c>drawdown</c>, or
 /// <c>daily_stop</c> for both stops) at the detecting poll, ≤ 1 s after the mark (the SLA is 5 s).
-/// Release: `trader resume` clears the drawdown halt (<see cref="OperatorRelease"/>; the rolling peak then restarts
-/// at the current NAV); the daily and weekly stops are cleared by the first poll of the next UTC day / ISO week.
+/// Release: `trader resume` clears the drawdown halt (<see cref="OperatorRelease"/>; the rolling and session peaks
+/// then restart at the current NAV); the daily and weekly stops are cleared by the first poll of the next UTC day / ISO week.
 /// </summary>
 public sealed class DrawdownMonitor : IDisposable
 {
@@ -139,11 +140,13 @@ public sealed class DrawdownMonitor : IDisposable
         var weekPnl = PnlPct(week, nav);
         _status = new DrawdownStatus(mark.Ts, nav, _rollingPeak, drawdown, _sessionPeak, _sessionMaxDrawdownPct, dayPnl, weekPnl);
 
-        if (drawdown >= _risk.MaxDrawdownPct && _store.Halts.FindActive(DrawdownGate, Scope) is null)
+        // REQ-DD1: rolling or session. They differ when the session outlives the rolling window.
+        var (worst, peak, which) = sessionDrawdown > drawdown ? (sessionDrawdown, _sessionPeak, "session") : (drawdown, _rollingPeak, "rolling");
+        if (worst >= _risk.MaxDrawdownPct && _store.Halts.FindActive(DrawdownGate, Scope) is null)
         {
             _drawdownLatched = true;
             Latch(DrawdownGate, AlertKinds.Drawdown, "max_drawdown", mark, now,
-                $"drawdown {F(drawdown)} % from the peak {F(_rollingPeak)} (max_drawdown_pct {F(_risk.MaxDrawdownPct)} %) at NAV {F(nav)}; " +
+                $"{which} drawdown {F(worst)} % from the peak {F(peak)} (max_drawdown_pct {F(_risk.MaxDrawdownPct)} %) at NAV {F(nav)}; " +
                 "proposals and new orders halted until `trader resume`");
         }
         if (dayPnl <= -Math.Abs(_risk.DailyStopPnlPct) && _store.Halts.FindActive(DailyGate, Scope) is null)
@@ -187,7 +190,7 @@ public sealed class DrawdownMonitor : IDisposable
         if (!_drawdownLatched || _store.Halts.FindActive(DrawdownGate, Scope) is not null) return;
         _drawdownLatched = false;
         // The operator accepted the loss: the peak restarts at the current NAV, or the same drawdown would halt again.
-        if (_status.Nav is { } nav) _rollingPeak = nav;
+        if (_status.Nav is { } nav) (_rollingPeak, _sessionPeak) = (nav, nav);
         _log.Warning("drawdown halt released by the operator; the rolling peak restarts at {Peak}", _rollingPeak);
         _raise(new GuardAlert(AlertKinds.Drawdown, AlertSeverity.Critical, null, "max_drawdown", "drawdown halt released by the operator", now, Resolved: true));
     }

@@ -14,6 +14,8 @@ namespace Trader.EndToEnd.Tests.Safety;
 /// REQ-K1 cancel-all in virtual time against the in-process simulator: five resting post-only buys, the kill file
 /// written at a known instant, the monitor's poll detecting it, one batch cancel and the read-back. The SLA clock starts
 /// at the kill file's activation time; the late variant holds the batch cancel back so the deadline is missed by 1 ms.
+/// The clock moves only where a test says so (the detecting poll, the deadline, the held cancel's release): requests to
+/// the simulator run on real sockets while virtual time stands still, so every timestamp is exact.
 /// </summary>
 public sealed class CancelAllOnKillTests
 {
@@ -28,7 +30,7 @@ public sealed class CancelAllOnKillTests
     {
         await using var h = await ExecutionHarness.StartAsync();
         var manager = h.Manager(ExecutionOrderType.LimitPostOnly);
-        var (report, activation, alerts) = await KillWithRestingOrdersAsync(h, manager);
+        var (report, activation, alerts) = await KillWithRestingOrdersAsync(h, manager, _ => Task.CompletedTask);
 
         Assert.Equal(activation.ActivatedAt, report.ActivatedAt);
         Assert.InRange(activation.DetectionLatency, TimeSpan.Zero, TimeSpan.FromSeconds(3));
@@ -58,11 +60,16 @@ public sealed class CancelAllOnKillTests
         var manager = new OrderManager(h.State, venue, h.Sizer,
             new ExecutionSettings(ExecutionHarness.BotId, TradingMode.Live, ExecutionOrderType.LimitPostOnly, TimeSpan.FromMinutes(60), TimeSpan.FromMinutes(120)),
             h.Clock.TimeProvider, id => id == h.Info.ProductId ? h.Info : null);
-        var (report, _, alerts) = await KillWithRestingOrdersAsync(h, manager);
+        var (report, _, alerts) = await KillWithRestingOrdersAsync(h, manager, async activatedAt =>
+        {
+            await venue.Held.WaitAsync(RealPatience, TimeProvider.System);
+            h.Clock.AdvanceTo(activatedAt + CancelAllOnKill.Deadline);
+            h.Clock.AdvanceTo(activatedAt + CancelAllOnKill.Deadline + TimeSpan.FromMilliseconds(1));
+        });
 
         Assert.NotNull(report.ConfirmedAt);
         Assert.True(report.Elapsed > CancelAllOnKill.Deadline, $"measured {report.Elapsed}");
-        Assert.True(report.Elapsed >= CancelAllOnKill.Deadline + TimeSpan.FromMilliseconds(1), $"measured {report.Elapsed}");
+        Assert.Equal(CancelAllOnKill.Deadline + TimeSpan.FromMilliseconds(1), report.Elapsed);
         Assert.False(report.MetDeadline);
         Assert.Equal((Orders, 0), (report.OrdersCancelled, report.OrdersLeft));
         Assert.All(await h.VenueOrdersAsync(), o => Assert.Equal("CANCELLED", o.Status));
@@ -86,7 +93,7 @@ public sealed class CancelAllOnKillTests
         killSwitch.Activate(new KillActivation("left halted by the last run", "halt_record", activatedBefore, h.Clock.Now));
 
         using var cancelAll = CancelAllOnKill.Attach(killSwitch, manager, h.State, h.Clock.TimeProvider, _ => { });
-        var report = await h.Run(() => cancelAll.Running!);
+        var report = await cancelAll.Running!.WaitAsync(RealPatience, TimeProvider.System);
 
         Assert.Equal(h.Clock.Now, report.ConfirmedAt);
         Assert.Equal(TimeSpan.FromSeconds(2), report.Elapsed);
@@ -105,8 +112,16 @@ public sealed class CancelAllOnKillTests
         Assert.Equal(Orders, h.State.Orders.Working().Count);
     }
 
+    /// <summary>Bounds each wait on the real sockets (never reached when the path works).</summary>
+    private static readonly TimeSpan RealPatience = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Places the resting orders, starts the monitor, writes the kill file <see cref="ActivationOffset"/> later, steps
+    /// the clock to the detecting poll, lets <paramref name="drive"/> move it further (given the activation time) and
+    /// waits for the cancel-all's report.
+    /// </summary>
     private static async Task<(CancelAllReport Report, KillActivation Activation, List<GuardAlert> Alerts)> KillWithRestingOrdersAsync(
-        ExecutionHarness h, OrderManager manager)
+        ExecutionHarness h, OrderManager manager, Func<DateTimeOffset, Task> drive)
     {
         await PlaceRestingAsync(h, manager);
         using var dir = new TempDir("cancel-all");
@@ -118,10 +133,14 @@ public sealed class CancelAllOnKillTests
         var done = new TaskCompletionSource<CancelAllReport>(TaskCreationOptions.RunContinuationsAsynchronously);
         cancelAll.Completed += r => done.TrySetResult(r);
 
+        var started = h.Clock.Now;
         monitor.Start();
         h.Clock.AdvanceBy(ActivationOffset);
-        killFile.Write("drill: cancel-all", "tester", h.Clock.Now);
-        var report = await h.Run(() => done.Task);
+        var activatedAt = h.Clock.Now;
+        killFile.Write("drill: cancel-all", "tester", activatedAt);
+        h.Clock.AdvanceTo(started + KillSwitchMonitor.PollInterval);
+        await drive(activatedAt);
+        var report = await done.Task.WaitAsync(RealPatience, TimeProvider.System);
         return (report, killSwitch.Active!, alerts);
     }
 }

@@ -8,7 +8,12 @@ namespace Trader.EndToEnd.Tests.Safety;
 /// </summary>
 internal sealed class DelayedCancelVenue(IOrderVenue inner, TimeSpan delay, TimeProvider time) : IOrderVenue
 {
+    private readonly TaskCompletionSource _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public TimeSpan Delay { get; } = delay;
+
+    /// <summary>Completes once a batch cancel is being held back (its delay is on the clock).</summary>
+    public Task Held => _held.Task;
 
     public string Name => inner.Name;
 
@@ -23,7 +28,9 @@ internal sealed class DelayedCancelVenue(IOrderVenue inner, TimeSpan delay, Time
 
     public async Task<IReadOnlyList<VenueCancel>> CancelAsync(IReadOnlyList<string> venueOrderIds, CancellationToken cancellationToken)
     {
-        await Task.Delay(Delay, time, cancellationToken);
+        var delay = Task.Delay(Delay, time, cancellationToken);
+        _held.TrySetResult();
+        await delay;
         return await inner.CancelAsync(venueOrderIds, cancellationToken);
     }
 }
