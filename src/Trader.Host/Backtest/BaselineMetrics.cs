@@ -7,7 +7,8 @@ namespace Trader.Host.Backtest;
 /// <summary>
 /// The metrics a regression baseline pins (REQ-BT3): net PnL, max drawdown, trade count and fees, with the
 /// initial capital (the scale for values near zero), seed and the hashes of the run that made it. Stored as
-/// JSON (<c>tests/baselines/backtest-*.json</c>), money as decimal strings.
+/// JSON (<c>tests/baselines/backtest-*.json</c>), money as decimal strings, with the <c>--candles</c> arguments that made it
+/// (as given: relative to where the command ran, the repository root for the shipped baselines).
 /// </summary>
 public sealed record BaselineMetrics(
     decimal NetPnl,
@@ -17,14 +18,15 @@ public sealed record BaselineMetrics(
     decimal InitialCapital,
     int Seed,
     string ConfigHash,
-    string DataHash)
+    string DataHash,
+    IReadOnlyList<string> Candles)
 {
-    public static BaselineMetrics Of(BacktestResult result, BacktestRunInfo info) => new(
+    public static BaselineMetrics Of(BacktestResult result, BacktestRunInfo info, IReadOnlyList<string> candles) => new(
         Math.Round(result.NetPnl, 8, MidpointRounding.ToEven),
         Math.Round(result.MaxDrawdownPct, 6, MidpointRounding.ToEven),
         result.Trades.Count,
         Math.Round(result.Fees, 8, MidpointRounding.ToEven),
-        result.InitialCapital, info.Seed, info.ConfigHash, info.DataHash);
+        result.InitialCapital, info.Seed, info.ConfigHash, info.DataHash, candles);
 
     public void WriteFile(string path)
     {
@@ -41,6 +43,9 @@ public sealed record BaselineMetrics(
         json.WriteNumber("seed", Seed);
         json.WriteString("config_hash", ConfigHash);
         json.WriteString("data_hash", DataHash);
+        json.WriteStartArray("candles");
+        foreach (var candle in Candles) json.WriteStringValue(candle);
+        json.WriteEndArray();
         json.WriteEndObject();
         json.Flush();
         file.WriteByte((byte)'\n');
@@ -61,7 +66,8 @@ public sealed record BaselineMetrics(
         if (root is not JsonObject o) throw new InvalidDataException($"{path}: expected a JSON object");
         return new BaselineMetrics(
             Dec(o, "net_pnl", path), Dec(o, "max_drawdown_pct", path), (int)Dec(o, "trades", path), Dec(o, "fees", path),
-            Dec(o, "initial_capital", path), (int)Dec(o, "seed", path), Str(o, "config_hash"), Str(o, "data_hash"));
+            Dec(o, "initial_capital", path), (int)Dec(o, "seed", path), Str(o, "config_hash"), Str(o, "data_hash"),
+            o["candles"] is JsonArray list ? list.Select(n => n?.GetValue<string>() ?? "").ToList() : []);
     }
 
     private static decimal Dec(JsonObject o, string key, string path)

@@ -45,7 +45,8 @@ public static class BacktestCommand
                 Path.GetFullPath(parsed.GetValue(report)!),
                 parsed.GetValue(html) is { } h ? Path.GetFullPath(h) : null,
                 parsed.GetValue(baseline) is { } b ? Path.GetFullPath(b) : null,
-                parsed.GetValue(update));
+                parsed.GetValue(update),
+                parsed.GetValue(candles)!);
             return Task.FromResult(Run(context, context.Globals.Read(parsed), request, cancellationToken));
         });
         return command;
@@ -53,7 +54,7 @@ public static class BacktestCommand
 
     private sealed record Request(
         IReadOnlyList<CandleFileSpec> Files, VolumeUnit VolumeUnit, int? Seed, string ReportPath, string? HtmlPath,
-        string? BaselinePath, bool UpdateBaseline);
+        string? BaselinePath, bool UpdateBaseline, IReadOnlyList<string> CandleArguments);
 
     private static int Run(CliContext context, CommonArgs args, Request request, CancellationToken cancellationToken)
     {
@@ -137,7 +138,7 @@ public static class BacktestCommand
                 return ExitCodes.RuntimeFailure;
             }
             WriteSummary(context.Out, result, info, elapsed, request);
-            return Gate(context, request, expected, BaselineMetrics.Of(result, info));
+            return Gate(context, request, expected, BaselineMetrics.Of(result, info, request.CandleArguments));
         }
     }
 
