@@ -28,6 +28,7 @@ public static class TraderCli
         yield return ResumeCommand.Create(context);
         yield return DrillCommand.Create(context);
         yield return ReplayCommand.Create(context);
+        yield return BacktestCommand.Create(context);
     }
 
     public static async Task<int> RunAsync(string[] args, CliContext context)
