@@ -5,6 +5,7 @@ using Trader.Domain.Risk;
 using Trader.Domain.Trading;
 using Trader.Pipeline.Decisions;
 using Trader.Pipeline.Safety;
+using Trader.Host.Safety;
 using Trader.State.Equity;
 using Trader.State.Orders;
 using Trader.State.Storage;
@@ -30,6 +31,7 @@ public sealed class StatePortfolioSource(
 
     private readonly decimal _marketSlippage = MaxSlippageFraction(policy);
     private decimal? _highWater;
+    private DateTimeOffset? _lastRelease;
 
     public PortfolioView Current(DateTimeOffset now)
     {
@@ -56,17 +58,16 @@ public sealed class StatePortfolioSource(
             if (order.Status != OrderStatus.Rejected) trades.Add(new TradeRecord(order.ProductId, order.Side, order.CreatedTs));
 
         store.Equity.Mark(new EquityMark(now, nav));
-        var highWater = _highWater ??= store.Equity.Between(now - HighWaterWindow, now).Select(m => m.Nav).DefaultIfEmpty(nav).Max();
-        _highWater = Math.Max(highWater, nav);
-        var portfolio = new PortfolioState(cashNow, positions, nav, _highWater.Value, StartEquity(DayStart(now), now, nav), StartEquity(WeekStart(now), now, nav));
+        var highWater = HighWaterMark(now, nav);
+        var portfolio = new PortfolioState(cashNow, positions, nav, highWater, StartEquity(DrawdownMonitor.DayStart(now), now, nav), StartEquity(DrawdownMonitor.WeekStart(now), now, nav));
 
         var halts = store.Halts.Active();
         var safety = new SafetyState(
             killSwitch.IsActive,
             ProductHealth.Online,
-            DrawdownHaltLatched: halts.Any(h => h.Gate == "drawdown"),
-            DailyStopLatched: halts.Any(h => h.Gate == "daily_stop" && h.ActivatedTs >= DayStart(now)),
-            WeeklyStopLatched: halts.Any(h => h.Gate == "weekly_stop" && h.ActivatedTs >= WeekStart(now)));
+            DrawdownHaltLatched: halts.Any(h => h.Gate == DrawdownMonitor.DrawdownGate),
+            DailyStopLatched: halts.Any(h => h.Gate == DrawdownMonitor.DailyGate && h.ActivatedTs >= DrawdownMonitor.DayStart(now)),
+            WeeklyStopLatched: halts.Any(h => h.Gate == DrawdownMonitor.WeeklyGate && h.ActivatedTs >= DrawdownMonitor.WeekStart(now)));
         return new PortfolioView(portfolio, working, cooldowns, trades, safety);
     }
 
@@ -87,14 +88,25 @@ public sealed class StatePortfolioSource(
         return marks.Count > 0 ? marks[0].Nav : nav;
     }
 
-    private static DateTimeOffset DayStart(DateTimeOffset now) => new(now.UtcDateTime.Date, TimeSpan.Zero);
-
-    /// <summary>Weeks start on Monday 00:00 UTC (ISO 8601).</summary>
-    private static DateTimeOffset WeekStart(DateTimeOffset now)
+    /// <summary>
+    /// The peak NAV of the last 30 days, counted only from the last operator release of a drawdown halt: a resume
+    /// accepts the loss, so the peak restarts there (as <see cref="DrawdownMonitor"/> does), or the risk engine would
+    /// keep refusing with <c>max_drawdown</c> after the halt was lifted.
+    /// </summary>
+    private decimal HighWaterMark(DateTimeOffset now, decimal nav)
     {
-        var day = DayStart(now);
-        var sinceMonday = ((int)day.DayOfWeek + 6) % 7;
-        return day.AddDays(-sinceMonday);
+        var from = now - HighWaterWindow;
+        var released = store.Halts.ActivatedSince(from)
+            .Where(h => h.Gate == DrawdownMonitor.DrawdownGate && h.ClearedTs is not null)
+            .Select(h => (DateTimeOffset?)h.ClearedTs!.Value)
+            .Max();
+        if (released != _lastRelease)
+        {
+            (_lastRelease, _highWater) = (released, null);
+            if (released is { } r && r > from) from = r;
+        }
+        _highWater = Math.Max(_highWater ?? store.Equity.Between(from, now).Select(m => m.Nav).DefaultIfEmpty(nav).Max(), nav);
+        return _highWater.Value;
     }
 
     private static decimal MaxSlippageFraction(PolicyConfig policy) =>
