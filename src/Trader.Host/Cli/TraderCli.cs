@@ -26,7 +26,9 @@ public static class TraderCli
         yield return StatusCommand.Create(context);
         yield return KillCommand.Create(context);
         yield return ResumeCommand.Create(context);
+        yield return DrillCommand.Create(context);
         yield return ReplayCommand.Create(context);
+        yield return BacktestCommand.Create(context);
         yield return GatesCommand.Create(context);
     }
 
