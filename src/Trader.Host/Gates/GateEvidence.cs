@@ -18,7 +18,7 @@ public sealed record GateEvidence(
     public static GateEvidence From(EvidenceStore? store, DateTimeOffset now, ClockCheck? clock, Func<string, string?> environment) =>
         new(now,
             store?.OfKind(PaperSession.EvidenceKind) ?? [],
-            store?.OfKind(KillDrillResult.EvidenceKind) ?? [],
+            store?.OfKind(Drill.KillDrill.EvidenceKind) ?? [],
             clock,
             environment);
 }

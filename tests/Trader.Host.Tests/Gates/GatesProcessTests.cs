@@ -44,7 +44,7 @@ public sealed class GatesProcessTests : IDisposable
         {
             var session = new PaperSession("e2e", now.AddDays(-7.2), now.AddMinutes(-1), "PAPER", "real", "coinbase", "paper", 0);
             store.Evidence.Record(PaperSession.EvidenceKind, session.End, session.ToJson());
-            store.Evidence.Record(KillDrillResult.EvidenceKind, now.AddHours(-3), new JsonObject
+            store.Evidence.Record(Trader.Host.Drill.KillDrill.EvidenceKind, now.AddHours(-3), new JsonObject
             {
                 ["detect_ms"] = 812, ["alert_ms"] = 813, ["cancel_all_ms"] = 1_204, ["orders_cancelled"] = 4, ["orders_left"] = 0, ["passed"] = true,
             }.ToJsonString());
@@ -61,6 +61,23 @@ public sealed class GatesProcessTests : IDisposable
         Assert.True(Unmet(readyOutput).Count == 0, readyOutput);
         Assert.DoesNotContain("BEGIN EC PRIVATE KEY", readyOutput);
         Assert.Equal(2, _responder.Requests); // one clock check per run
+    }
+
+    [Fact]
+    [Trait("Req", "REQ-K1")]
+    public void A_real_kill_drill_meets_the_kill_drill_gate()
+    {
+        var config = Config(("app.yaml", "wss://advanced-trade-ws.coinbase.com", "ws://127.0.0.1:9"));
+        using (var drill = TraderProcess.Start(["drill", "kill", "--config", config, "--data-dir", _dir.File("var")]))
+        {
+            Assert.True(drill.WaitForExit(TimeSpan.FromSeconds(60)), drill.Output);
+            Assert.True(drill.ExitCode == 0, drill.Output);
+        }
+
+        var (exit, output) = Gates(config, _dir.File("var"));
+        Assert.Equal(4, exit);
+        Assert.True(Unmet(output).SequenceEqual(["secrets", "paper_rehearsal", "alerts"]), output);
+        Assert.Contains("kill-switch drill passed", output);
     }
 
     public void Dispose()

@@ -73,7 +73,7 @@ public sealed class GoLiveFixture : IDisposable
         {
             ["detect_ms"] = 420, ["alert_ms"] = 421, ["cancel_all_ms"] = cancelAllMs, ["orders_cancelled"] = 3, ["orders_left"] = passed ? 0 : 1, ["passed"] = passed,
         };
-        store.Evidence.Record(KillDrillResult.EvidenceKind, Clock.Now - ago, drill.ToJsonString());
+        store.Evidence.Record(Trader.Host.Drill.KillDrill.EvidenceKind, Clock.Now - ago, drill.ToJsonString());
     }
 
     public void PlantEverything()

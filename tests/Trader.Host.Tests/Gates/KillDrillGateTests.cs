@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using Trader.Domain.Config;
+using Trader.Host.Drill;
 using Trader.Host.Gates;
 using Trader.Host.Modes;
 using Trader.Host.Secrets;
@@ -16,11 +16,9 @@ public sealed class KillDrillGateTests
         SecretsStatus.Load(new SecretsSection(), _ => null, VirtualTime.Create().TimeProvider));
     private long _id;
 
-    private EvidenceRecord Drill(TimeSpan ago, bool passed = true, double detect = 300, double alert = 301, double cancel = 2_000, int left = 0) =>
-        new(++_id, KillDrillResult.EvidenceKind, Now - ago, new JsonObject
-        {
-            ["detect_ms"] = detect, ["alert_ms"] = alert, ["cancel_all_ms"] = cancel, ["orders_cancelled"] = 2, ["orders_left"] = left, ["passed"] = passed,
-        }.ToJsonString());
+    /// <summary>A drill as `trader drill kill` records it (its own <see cref="KillDrillResult.ToJson"/>); <paramref name="passed"/> as claimed.</summary>
+    private EvidenceRecord Drill(TimeSpan ago, bool passed = true, long detect = 300, long alert = 301, long cancel = 2_000, int left = 0) =>
+        new(++_id, KillDrill.EvidenceKind, Now - ago, new KillDrillResult(detect, alert, cancel, 2, left, passed).ToJson());
 
     private static GateVerdict Evaluate(params EvidenceRecord[] drills) =>
         new KillDrillGate(new GateEvidence(Now, [], drills, null, _ => null)).Evaluate(Request);
@@ -51,11 +49,11 @@ public sealed class KillDrillGateTests
     }
 
     [Theory]
-    [InlineData(3_001, 100, 100, 0)]
+    [InlineData(3_001, 3_002, 3_003, 0)]
     [InlineData(100, 5_001, 100, 0)]
     [InlineData(100, 100, 10_001, 0)]
     [InlineData(100, 100, 100, 1)]
-    public void A_drill_that_says_passed_but_misses_the_REQ_K1_deadlines_does_not_count(double detect, double alert, double cancel, int left)
+    public void A_drill_that_says_passed_but_misses_the_REQ_K1_deadlines_does_not_count(long detect, long alert, long cancel, int left)
     {
         var verdict = Evaluate(Drill(TimeSpan.FromHours(1), detect: detect, alert: alert, cancel: cancel, left: left));
         Assert.False(verdict.Met);
@@ -63,9 +61,18 @@ public sealed class KillDrillGateTests
     }
 
     [Fact]
+    public void A_drill_that_never_measured_reads_as_failed_with_its_error()
+    {
+        var failed = new EvidenceRecord(9, KillDrill.EvidenceKind, Now - TimeSpan.FromHours(1), KillDrillResult.Failed("the simulator did not start").ToJson());
+        var verdict = Evaluate(failed);
+        Assert.False(verdict.Met);
+        Assert.Contains("failed: detect never, alert never, cancel-all never, 0 cancelled, 0 left (the simulator did not start)", verdict.Detail);
+    }
+
+    [Fact]
     public void An_unreadable_drill_is_unmet_not_a_crash()
     {
-        var verdict = Evaluate(new EvidenceRecord(1, KillDrillResult.EvidenceKind, Now, "not json"));
+        var verdict = Evaluate(new EvidenceRecord(1, KillDrill.EvidenceKind, Now, "not json"));
         Assert.False(verdict.Met);
         Assert.Contains("unreadable", verdict.Detail);
     }
