@@ -20,6 +20,8 @@ internal sealed class ProductMarket
     public decimal? LastPrice { get; set; }
     /// <summary>Ticker fields (volume_24_h, low_52_w…) passed through from the last captured ticker, if any.</summary>
     public JsonObject? CapturedTicker { get; set; }
+    /// <summary>True once an <c>l2_data</c> frame named the product; until then a ticker's top of book is its book.</summary>
+    public bool HasLevel2 { get; set; }
     /// <summary>5-minute candles that changed since the last <c>candles</c> update.</summary>
     public bool CandleDirty { get; set; }
 
