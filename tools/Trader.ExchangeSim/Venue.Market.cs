@@ -149,8 +149,8 @@ internal sealed partial class Venue
             foreach (var tk in ev.GetProperty("tickers").EnumerateArray())
             {
                 var market = MarketOrAdd(tk.GetProperty("product_id").GetString()!);
-                market.CapturedTicker = JsonNode.Parse(tk.GetRawText())!.AsObject();
-                if (Wire.TryDecimal(market.CapturedTicker["price"]?.GetValue<string>(), out var price)) market.LastPrice = price;
+                market.CapturedTickerJson = tk.GetRawText();
+                if (TryField(tk, "price", out var price)) market.LastPrice = price;
                 if (!market.HasLevel2 && TickerTop(tk) is { } top) ApplyLevels(market, top, replace: true);
                 PublishTicker(market, "update");
             }
@@ -276,6 +276,7 @@ internal sealed partial class Venue
                 var market = _markets[id];
                 if (!market.CandleDirty) continue;
                 market.CandleDirty = false;
+                if (!_hub.AnyWants("candles", id)) continue;   // nobody listens: skip building the update
                 var events = CandleEvents(market, "update");
                 if (events is not null) _hub.Publish("candles", id, new WsFrame("candles", Now, events.ToText()));
             }
