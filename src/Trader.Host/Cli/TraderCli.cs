@@ -27,6 +27,7 @@ public static class TraderCli
         yield return KillCommand.Create(context);
         yield return ResumeCommand.Create(context);
         yield return ReplayCommand.Create(context);
+        yield return DemoCommand.Create(context);
     }
 
     public static async Task<int> RunAsync(string[] args, CliContext context)

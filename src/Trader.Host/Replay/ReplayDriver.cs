@@ -82,6 +82,11 @@ public sealed class ReplayDriver : IDisposable
 
     public long ParseErrors => _parseErrors;
 
+    /// <summary>Receive times of the first and the last frame replayed (null before the first).</summary>
+    public DateTimeOffset? FirstFrameTs => _firstFrame;
+
+    public DateTimeOffset? LastFrameTs { get; private set; }
+
     public SequenceTracker Sequence => _sequence;
 
     public async Task<ReplayReport> RunAsync(CaptureReader reader, CancellationToken cancellationToken = default)
@@ -96,10 +101,7 @@ public sealed class ReplayDriver : IDisposable
                 Progress?.Invoke(reader.FramesRead);
             }
             if (_firstFrame is not null)
-            {
-                Clock.AdvanceTo(Clock.Now + _options.Settle);
-                await QuiesceAsync().ConfigureAwait(false);
-            }
+                await AdvanceQuietlyToAsync(Clock.Now + _options.Settle).ConfigureAwait(false);
             _cycles?.Stop();
             await QuiesceAsync().ConfigureAwait(false);
         }
@@ -147,9 +149,9 @@ public sealed class ReplayDriver : IDisposable
             at = Clock.Now;
         }
 
+        LastFrameTs = at;
         await PaceAsync(at, cancellationToken).ConfigureAwait(false);
-        Clock.AdvanceTo(at);
-        await QuiesceAsync().ConfigureAwait(false);
+        await AdvanceQuietlyToAsync(at).ConfigureAwait(false);
         FrameArrived?.Invoke(frame);
 
         var result = _parser.Parse(frame.Frame.Span, at);
@@ -190,6 +192,22 @@ public sealed class ReplayDriver : IDisposable
         if (Cycle is not { } cycle) return;
         _cycles = new JitteredCycleScheduler(Clock, _options.CycleInterval, _options.CycleJitterPct, _options.Seed, cycle);
         _cycles.Start();
+    }
+
+    /// <summary>
+    /// Moves the clock to <paramref name="at"/> one due timer at a time, waiting after each until the pipeline is quiet:
+    /// a cycle that fires on the way (and its orders' REST round trips) runs entirely at its own instant, never while
+    /// the clock moves on to the frame.
+    /// </summary>
+    private async Task AdvanceQuietlyToAsync(DateTimeOffset at)
+    {
+        while (Clock.NextDue is { } due && due < at)
+        {
+            Clock.AdvanceTo(due < Clock.Now ? Clock.Now : due);
+            await QuiesceAsync().ConfigureAwait(false);
+        }
+        Clock.AdvanceTo(at);
+        await QuiesceAsync().ConfigureAwait(false);
     }
 
     /// <summary>The market-data path is synchronous; only a decision cycle in flight can still be running.</summary>
