@@ -8,7 +8,8 @@ public static class DemoSummary
 {
     public const int TopRejections = 5;
 
-    public static void Write(TextWriter output, ReplayReport report, string capture, string reportPath, TimeSpan virtualSpan)
+    public static void Write(TextWriter output, ReplayReport report, IReadOnlyList<Replay.OpenPosition> positions, string capture, string reportPath,
+        TimeSpan virtualSpan)
     {
         var c = CultureInfo.InvariantCulture;
         var rows = new List<(string Name, string Value)>
@@ -20,6 +21,7 @@ public static class DemoSummary
             ("fills", report.Fills.ToString(c)),
             ("fees", $"{Usd(report.Fees)} USD"),
             ("realized PnL", $"{Usd(report.RealizedPnl)} USD (net of fees)"),
+            ("open positions", Positions(positions)),
             ("max drawdown", $"{report.MaxDrawdownPct.ToString("0.###", c)} %"),
             ("top rejections", TopReasons(report)),
             ("alerts", Alerts(report)),
@@ -33,6 +35,14 @@ public static class DemoSummary
     }
 
     private static string Usd(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero).ToString("0.00", CultureInfo.InvariantCulture);
+
+    private static string Positions(IReadOnlyList<Replay.OpenPosition> positions)
+    {
+        if (positions.Count == 0) return "none";
+        return string.Join(", ", positions.OrderBy(p => p.ProductId, StringComparer.Ordinal).Select(p =>
+            string.Create(CultureInfo.InvariantCulture, $"{p.ProductId} {p.Size:0.########} @ {Usd(p.AverageCost)}")
+            + (p.UnrealizedPnl is { } u ? $" (unrealized {Usd(u)} USD)" : "")));
+    }
 
     private static string StatusCounts(ReplayReport report)
     {

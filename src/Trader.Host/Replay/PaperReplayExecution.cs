@@ -171,6 +171,11 @@ public sealed class PaperReplayExecution : IAsyncDisposable
         return nav;
     }
 
+    /// <summary>Positions held now, with the market's mid (null while no quote is known).</summary>
+    public IReadOnlyList<OpenPosition> OpenPositions() =>
+        _store.Positions.Open().Where(p => p.BaseSize > 0m)
+            .Select(p => new OpenPosition(p.ProductId, p.BaseSize, p.AverageCost, Mark(p.ProductId))).ToList();
+
     public decimal Cash() => _paper?.Balance("USD") ?? _sim!.Cash;
 
     private decimal? Mark(string productId) => _driver.State.Snapshot(productId, _driver.Clock.Now)?.Quote?.Mid;

@@ -27,7 +27,11 @@ namespace Trader.Host.Replay;
 public static class ReplayRunner
 {
     /// <summary>The outcome: an exit code and, when it is 0, the report and the span of market time replayed.</summary>
-    public sealed record Outcome(int ExitCode, ReplayReport? Report, TimeSpan MarketTime = default);
+    public sealed record Outcome(int ExitCode, ReplayReport? Report, TimeSpan MarketTime = default)
+    {
+        /// <summary>PAPER: the positions still open at the end, marked at the last mid (not part of the report).</summary>
+        public IReadOnlyList<OpenPosition> OpenPositions { get; init; } = [];
+    }
 
     /// <param name="progress">Called after each frame with the capture's compressed bytes read and its size.</param>
     public static async Task<Outcome> RunAsync(CliContext context, CommonArgs args, ReplayRequest request,
@@ -136,7 +140,10 @@ public static class ReplayRunner
                             ReplayReportWriter.WriteFile(request.ReportPath, run);
                             replayLog.Information("replay done: {Frames} frames, {ParseErrors} parse errors, {Orders} orders, {Fills} fills, digest {Digest}",
                                 run.Frames, run.ParseErrors, run.OrdersPlaced, run.Fills, run.Digest);
-                            return new Outcome(ExitCodes.Ok, run, driver.LastFrameTs - driver.FirstFrameTs ?? TimeSpan.Zero);
+                            return new Outcome(ExitCodes.Ok, run, driver.LastFrameTs - driver.FirstFrameTs ?? TimeSpan.Zero)
+                            {
+                                OpenPositions = execution?.OpenPositions() ?? [],
+                            };
                         }
                     }
                 }

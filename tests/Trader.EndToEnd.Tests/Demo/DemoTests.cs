@@ -33,7 +33,7 @@ public sealed class DemoTests : IDisposable
 
         Assert.True(demo.WaitForExit(Bound), "demo did not finish: " + demo.Output);
         Assert.True(demo.ExitCode == 0, demo.Output);
-        foreach (var row in new[] { "trader demo", "orders", "fills", "fees", "realized PnL", "max drawdown", "top rejections", "alerts", "digest" })
+        foreach (var row in new[] { "trader demo", "orders", "fills", "fees", "realized PnL", "open positions", "max drawdown", "top rejections", "alerts", "digest" })
             Assert.Contains(row, demo.Output);
         Assert.Contains("SIMULATOR", demo.Output);
         Assert.DoesNotContain("[#", demo.Output); // stderr is not a terminal: no progress bar
