@@ -30,6 +30,7 @@ public static class TraderCli
         yield return ReplayCommand.Create(context);
         yield return BacktestCommand.Create(context);
         yield return GatesCommand.Create(context);
+        yield return DemoCommand.Create(context);
     }
 
     public static async Task<int> RunAsync(string[] args, CliContext context)

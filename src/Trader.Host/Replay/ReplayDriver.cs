@@ -71,7 +71,21 @@ public sealed class ReplayDriver : IDisposable
     /// <summary>The decision cycle, run on a <see cref="JitteredCycleScheduler"/> on the virtual clock; null = no decisions.</summary>
     public Func<CycleTick, Task>? Cycle { get; set; }
 
+    /// <summary>
+    /// Sees every frame at its receive time, after the clock has moved there and before the frame is parsed (e.g. the
+    /// embedded simulator's book is fed from it, so an order sent in the next cycle meets the replay's prices).
+    /// </summary>
+    public Action<CaptureFrame>? FrameArrived { get; set; }
+
+    /// <summary>Called after each frame with the frames read so far (a progress display); cheap calls only.</summary>
+    public Action<long>? Progress { get; set; }
+
     public long ParseErrors => _parseErrors;
+
+    /// <summary>Receive times of the first and the last frame replayed (null before the first).</summary>
+    public DateTimeOffset? FirstFrameTs => _firstFrame;
+
+    public DateTimeOffset? LastFrameTs { get; private set; }
 
     public SequenceTracker Sequence => _sequence;
 
@@ -84,12 +98,10 @@ public sealed class ReplayDriver : IDisposable
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 await OnFrameAsync(frame, cancellationToken).ConfigureAwait(false);
+                Progress?.Invoke(reader.FramesRead);
             }
             if (_firstFrame is not null)
-            {
-                Clock.AdvanceTo(Clock.Now + _options.Settle);
-                await QuiesceAsync().ConfigureAwait(false);
-            }
+                await AdvanceQuietlyToAsync(Clock.Now + _options.Settle).ConfigureAwait(false);
             _cycles?.Stop();
             await QuiesceAsync().ConfigureAwait(false);
         }
@@ -108,7 +120,7 @@ public sealed class ReplayDriver : IDisposable
             Cycles = _cycles?.Cycles ?? 0,
             CyclesSkipped = _cycles?.Skipped ?? 0,
             Proposals = Ledger.Proposals,
-            OrdersPlaced = Ledger.Orders.Count,
+            OrdersPlaced = Ledger.OrdersPlaced,
             Fills = Ledger.Fills,
             RejectedByReason = MergeRejections(),
             Orders = Ledger.Orders.ToList(),
@@ -137,9 +149,10 @@ public sealed class ReplayDriver : IDisposable
             at = Clock.Now;
         }
 
+        LastFrameTs = at;
         await PaceAsync(at, cancellationToken).ConfigureAwait(false);
-        Clock.AdvanceTo(at);
-        await QuiesceAsync().ConfigureAwait(false);
+        await AdvanceQuietlyToAsync(at).ConfigureAwait(false);
+        FrameArrived?.Invoke(frame);
 
         var result = _parser.Parse(frame.Frame.Span, at);
         if (result.IsRejected)
@@ -179,6 +192,22 @@ public sealed class ReplayDriver : IDisposable
         if (Cycle is not { } cycle) return;
         _cycles = new JitteredCycleScheduler(Clock, _options.CycleInterval, _options.CycleJitterPct, _options.Seed, cycle);
         _cycles.Start();
+    }
+
+    /// <summary>
+    /// Moves the clock to <paramref name="at"/> one due timer at a time, waiting after each until the pipeline is quiet:
+    /// a cycle that fires on the way (and its orders' REST round trips) runs entirely at its own instant, never while
+    /// the clock moves on to the frame.
+    /// </summary>
+    private async Task AdvanceQuietlyToAsync(DateTimeOffset at)
+    {
+        while (Clock.NextDue is { } due && due < at)
+        {
+            Clock.AdvanceTo(due < Clock.Now ? Clock.Now : due);
+            await QuiesceAsync().ConfigureAwait(false);
+        }
+        Clock.AdvanceTo(at);
+        await QuiesceAsync().ConfigureAwait(false);
     }
 
     /// <summary>The market-data path is synchronous; only a decision cycle in flight can still be running.</summary>

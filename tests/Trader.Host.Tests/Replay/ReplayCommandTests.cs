@@ -7,8 +7,8 @@ namespace Trader.Host.Tests.Replay;
 
 /// <summary>
 /// <c>trader replay</c> end to end in-process: the shipped one-hour capture replays into a report with every
-/// CONTRACTS.md §6 field of the right JSON type; the command takes the instance lock; paper mode is refused
-/// until order simulation is connected; bad flags are exit 2.
+/// CONTRACTS.md §6 field of the right JSON type; the command takes the instance lock; bad flags (a venue without
+/// PAPER, a bad speed) are exit 2. PAPER replays: PaperReplayTests.
 /// </summary>
 public sealed class ReplayCommandTests : IDisposable
 {
@@ -72,7 +72,7 @@ public sealed class ReplayCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--mode", "paper")]
+    [InlineData("--venue", "sim")]
     [InlineData("--speed", "fast")]
     [InlineData("--speed", "0x")]
     public async Task Unavailable_modes_and_bad_speeds_are_usage_errors(string flag, string value)

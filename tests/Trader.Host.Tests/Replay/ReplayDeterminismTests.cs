@@ -35,7 +35,7 @@ public sealed class ReplayDeterminismTests : IDisposable
 
         var max = await ReplayRun.RunAsync(_dir.File("var1"), capture, "--speed", "max");
         // realtime-ok: pacing waits on the real clock by design; 70 s of virtual time at 1000x is ~70 ms
-        var paced = await ReplayRun.RunAsync(ProcessClock.System(), _dir.File("var2"), capture, "--speed", "1000x");
+        var paced = await ReplayRun.RunAsync(ProcessClock.System(), _dir.File("var2"), capture, ["--speed", "1000x"]);
 
         Assert.Equal(0, paced.ExitCode);
         Assert.Equal(max.Digest, paced.Digest);

@@ -12,13 +12,17 @@ internal sealed record ReplayRun(int ExitCode, string Out, string Error, JsonDoc
     public static async Task<ReplayRun> RunAsync(string dataDir, string capture, params string[] extra) =>
         await RunAsync(new ProcessClock(TraderClock.Virtual(VirtualTime.Create())), dataDir, capture, extra);
 
-    public static async Task<ReplayRun> RunAsync(ProcessClock clock, string dataDir, string capture, params string[] extra)
+    /// <summary>The same with a config folder other than the shipped one.</summary>
+    public static async Task<ReplayRun> RunWithConfigAsync(string configDir, string dataDir, string capture, params string[] extra) =>
+        await RunAsync(new ProcessClock(TraderClock.Virtual(VirtualTime.Create())), dataDir, capture, extra, configDir);
+
+    public static async Task<ReplayRun> RunAsync(ProcessClock clock, string dataDir, string capture, string[] extra, string? configDir = null)
     {
         var reportPath = Path.Combine(dataDir, "reports", Guid.NewGuid().ToString("N") + ".json");
         var output = new StringWriter();
         var error = new StringWriter();
         var context = new CliContext(clock, output, error, _ => null);
-        string[] args = ["--config", RepoPaths.Config, "--data-dir", dataDir, "replay", capture, "--report", reportPath, .. extra];
+        string[] args = ["--config", configDir ?? RepoPaths.Config, "--data-dir", dataDir, "replay", capture, "--report", reportPath, .. extra];
         var exit = await TraderCli.RunAsync(args, context);
         var text = File.Exists(reportPath) ? await File.ReadAllTextAsync(reportPath) : null;
         return new ReplayRun(exit, output.ToString(), error.ToString(), text is null ? null : JsonDocument.Parse(text), text);

@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Trader.Host.Locking;
+using Trader.Testing;
+
+namespace Trader.EndToEnd.Tests.Demo;
+
+/// <summary>
+/// <c>trader demo</c> as a user runs it: the real <c>trader</c> process, PAPER against the embedded simulator over
+/// real sockets with a throwaway key, the shipped config. The full two-day demo runs once; determinism is checked on
+/// the one-hour capture (with the chop regime's 15-minute move lowered to 0.3 % so that hour trades).
+/// </summary>
+public sealed class DemoTests : IDisposable
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromMinutes(4); // a loaded CI machine; the demo itself is < 1 min
+
+    private readonly TempDir _dir = new("demo-");
+
+    public void Dispose() => _dir.Dispose();
+
+    private static string TwoDayCapture => Path.Combine(RepoPaths.Data, "captures", "lean-btc-eth-ltc-20180404-05.capture.gz");
+
+    private static string OneHourCapture => Path.Combine(RepoPaths.Data, "captures", "lean-btc-eth-20180404-1h.capture.gz");
+
+    [Fact]
+    [Trait("Req", "REQ-X2")]
+    public void The_demo_trades_the_shipped_two_days_and_its_report_agrees_with_its_fills_to_the_cent()
+    {
+        var dataDir = _dir.File("var");
+
+        using var demo = TraderProcess.Start(["--config", RepoPaths.Config, "--data-dir", dataDir, "demo", "--capture", TwoDayCapture]);
+
+        Assert.True(demo.WaitForExit(Bound), "demo did not finish: " + demo.Output);
+        Assert.True(demo.ExitCode == 0, demo.Output);
+        foreach (var row in new[] { "trader demo", "orders", "fills", "fees", "realized PnL", "open positions", "max drawdown", "top rejections", "alerts", "digest" })
+            Assert.Contains(row, demo.Output);
+        Assert.Contains("SIMULATOR", demo.Output);
+        Assert.DoesNotContain("[#", demo.Output); // stderr is not a terminal: no progress bar
+
+        using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(dataDir, "demo-report.json")));
+        var root = report.RootElement;
+        Assert.True(root.GetProperty("orders_placed").GetInt64() > 0);
+        Assert.True(root.GetProperty("fills").GetInt64() > 0);
+        var fees = Money(root, "fees");
+        Assert.True(fees > 0m);
+
+        var fills = ReadFills(Path.Combine(dataDir, "demo", "state.db"));
+        Assert.Equal(fills.Count, root.GetProperty("fills").GetInt64());
+        Assert.Equal(fills.Sum(f => f.Fee), fees);
+        Assert.Equal(Math.Round(AverageCostRealized(fills) - fees, 2), Math.Round(Money(root, "realized_pnl"), 2));
+        var orders = root.GetProperty("orders").EnumerateArray().ToDictionary(o => o.GetProperty("client_order_id").GetString()!);
+        foreach (var group in fills.GroupBy(f => f.ClientOrderId))
+        {
+            var order = orders[group.Key];
+            Assert.Equal(order.GetProperty("side").GetString(), group.First().Side);
+            Assert.True(group.Sum(f => f.Size) <= Money(order, "size"));
+            if (order.GetProperty("status").GetString() == "filled") Assert.Equal(Money(order, "size"), group.Sum(f => f.Size));
+        }
+        Assert.All(orders.Values.Where(o => o.GetProperty("status").GetString() == "filled"),
+            o => Assert.Contains(fills, f => f.ClientOrderId == o.GetProperty("client_order_id").GetString()));
+    }
+
+    [Fact]
+    public void The_demo_twice_gives_the_same_orders_fills_and_digest()
+    {
+        var config = ConfigFixture.CopyShipped(_dir.Path,
+            ("signals.yaml", "chop: { pct_change_15m: 1.2, pct_change_60m: 2.5", "chop: { pct_change_15m: 0.3, pct_change_60m: 0.6"));
+        var dataDir = _dir.File("var");
+        var reports = new List<string>();
+        for (var run = 0; run < 2; run++)
+        {
+            var reportPath = _dir.File($"report-{run}.json");
+            using var demo = TraderProcess.Start(["--config", config, "--data-dir", dataDir, "demo", "--capture", OneHourCapture, "--report", reportPath]);
+            Assert.True(demo.WaitForExit(Bound), "demo did not finish: " + demo.Output);
+            Assert.True(demo.ExitCode == 0, demo.Output);
+            reports.Add(File.ReadAllText(reportPath));
+        }
+
+        using var first = JsonDocument.Parse(reports[0]);
+        using var second = JsonDocument.Parse(reports[1]);
+        Assert.True(first.RootElement.GetProperty("fills").GetInt64() > 0);
+        Assert.Equal(first.RootElement.GetProperty("orders").GetRawText(), second.RootElement.GetProperty("orders").GetRawText());
+        Assert.Equal(first.RootElement.GetProperty("digest").GetString(), second.RootElement.GetProperty("digest").GetString());
+    }
+
+    [Fact]
+    [Trait("Req", "REQ-SI1")]
+    public void The_demo_takes_the_lock_and_exits_3_when_another_instance_holds_it()
+    {
+        var dataDir = _dir.File("var");
+        Assert.True(InstanceLock.TryAcquire(dataDir, VirtualTime.Create().TimeProvider, out var held, out _));
+        using (held)
+        {
+            using var demo = TraderProcess.Start(["--config", RepoPaths.Config, "--data-dir", dataDir, "demo", "--capture", OneHourCapture]);
+            Assert.True(demo.WaitForExit(Bound), demo.Output);
+            Assert.Equal(3, demo.ExitCode);
+            Assert.False(File.Exists(Path.Combine(dataDir, "demo-report.json")));
+        }
+    }
+
+    private sealed record Fill(string ClientOrderId, string ProductId, string Side, decimal Price, decimal Size, decimal Fee);
+
+    private static decimal Money(JsonElement element, string name) =>
+        decimal.Parse(element.GetProperty(name).GetString()!, NumberStyles.Number, CultureInfo.InvariantCulture);
+
+    private static List<Fill> ReadFills(string path)
+    {
+        using var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        db.Open();
+        using var command = db.CreateCommand();
+        command.CommandText = "SELECT client_order_id, product_id, side, price, size, fee FROM fills ORDER BY ts, id";
+        using var reader = command.ExecuteReader();
+        var fills = new List<Fill>();
+        while (reader.Read())
+            fills.Add(new Fill(reader.GetString(0), reader.GetString(1), reader.GetString(2).ToUpperInvariant(),
+                decimal.Parse(reader.GetString(3), CultureInfo.InvariantCulture), decimal.Parse(reader.GetString(4), CultureInfo.InvariantCulture),
+                decimal.Parse(reader.GetString(5), CultureInfo.InvariantCulture)));
+        return fills;
+    }
+
+    /// <summary>Realized PnL before fees by average cost, computed here from the fills alone.</summary>
+    private static decimal AverageCostRealized(IEnumerable<Fill> fills)
+    {
+        var held = new Dictionary<string, (decimal Size, decimal Cost)>();
+        var realized = 0m;
+        foreach (var f in fills)
+        {
+            var (size, cost) = held.GetValueOrDefault(f.ProductId);
+            if (f.Side == "BUY")
+                held[f.ProductId] = (size + f.Size, (size * cost + f.Size * f.Price) / (size + f.Size));
+            else
+            {
+                realized += (f.Price - cost) * f.Size;
+                held[f.ProductId] = (size - f.Size, cost);
+            }
+        }
+        return realized;
+    }
+}
