@@ -2,7 +2,8 @@
 var harnesses = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
 {
     ["replay-throughput"] = Trader.Bench.Replay.ReplayThroughput.Run,
-    ["decision-cycle"] = DecisionCycleBench.Run,
+    ["decision-cycle"] = Trader.Bench.Decisions.DecisionCycleBench.Run,
+    ["decision-policy"] = Trader.Bench.Decisions.DecisionPolicyBenchmark.Run,
     ["parser"] = Trader.Bench.Parsing.ParserBenchmark.Run,
     ["backtest"] = Trader.Bench.Backtest.BacktestThroughput.Run,
 };

@@ -45,6 +45,8 @@ public sealed class CoinbaseFeedClient : IFeedTransport, IAsyncDisposable
 
     public CoinbaseFeedOptions Options => _options;
 
+    public IReadOnlyList<string> Channels => _options.Channels;
+
     public bool IsConnected => Volatile.Read(ref _current) is { IsOpen: true };
 
     public long Connections => Interlocked.Read(ref _connectionCount);

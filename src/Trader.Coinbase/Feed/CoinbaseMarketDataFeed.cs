@@ -10,8 +10,9 @@ namespace Trader.Coinbase.Feed;
 /// against the connection's sequence count, applied to the level-2 books and heartbeat tracker, and its events
 /// handed to the sink. A new connection resets the counts and makes every product stale until its first ticker
 /// or book snapshot; a sequence gap resubscribes <c>level2</c> and <c>status</c> (the two stateful channels) so
-/// the books are rebuilt from fresh snapshots. Thread-safe: frames and connection changes may come from
-/// different threads.
+/// the books are rebuilt from fresh snapshots. A subscribed channel that delivers nothing after the connection
+/// opened is resubscribed with backoff (<see cref="SubscriptionWatchdog"/>, <see cref="SubscriptionRetried"/>).
+/// Thread-safe: frames and connection changes may come from different threads.
 /// </summary>
 public sealed class CoinbaseMarketDataFeed : IDisposable
 {
@@ -24,11 +25,25 @@ public sealed class CoinbaseMarketDataFeed : IDisposable
     private readonly CaptureWriter? _capture;
     private readonly string[] _productIds;
     private readonly HashSet<string> _fresh = new(StringComparer.Ordinal);
+    private readonly SubscriptionWatchdog _subscriptions;
+    private readonly List<SubscriptionRetry> _due = [];
     private long _connectionId;
     private bool _connected;
 
-    public CoinbaseMarketDataFeed(IFeedTransport transport, IReadOnlyList<string> productIds, IMarketEventSink sink, CaptureWriter? capture = null)
+    /// <param name="subscriptionTimeout">
+    /// How long a subscribed channel may stay without any frame after the connection opened before it is resubscribed
+    /// (default <see cref="SubscriptionWatchdog.DefaultTimeout"/>, 10 s); retries back off, doubling up to 8× that.
+    /// </param>
+    public CoinbaseMarketDataFeed(
+        IFeedTransport transport,
+        IReadOnlyList<string> productIds,
+        IMarketEventSink sink,
+        CaptureWriter? capture = null,
+        TimeSpan? subscriptionTimeout = null)
     {
+        var timeout = subscriptionTimeout ?? SubscriptionWatchdog.DefaultTimeout;
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero, nameof(subscriptionTimeout));
+        _subscriptions = new SubscriptionWatchdog(timeout, timeout * 8);
         _transport = transport;
         _sink = sink;
         _capture = capture;
@@ -40,6 +55,9 @@ public sealed class CoinbaseMarketDataFeed : IDisposable
 
     /// <summary>Mark products stale (reconnect, disconnect) or wait for fresh books (gap).</summary>
     public event Action<FeedResync>? Resync;
+
+    /// <summary>A subscribed channel that had delivered nothing on this connection was resubscribed.</summary>
+    public event Action<SubscriptionRetry>? SubscriptionRetried;
 
     /// <summary>A frame the parser rejected (bad input, counted) or an error frame from the venue.</summary>
     public event Action<ParseResult>? FrameRejected;
@@ -53,6 +71,18 @@ public sealed class CoinbaseMarketDataFeed : IDisposable
     public OrderBookSet Books { get; } = new();
 
     public long FramesReceived { get; private set; }
+
+    /// <summary>Resubscribes of channels that delivered nothing (see <see cref="SubscriptionRetried"/>).</summary>
+    public long SubscriptionRetries { get; private set; }
+
+    /// <summary>Subscribed channels (subscribe names) that have delivered no frame on the current connection yet.</summary>
+    public IReadOnlyList<string> UnservedChannels
+    {
+        get
+        {
+            lock (_gate) return _subscriptions.Unserved;
+        }
+    }
 
     /// <summary>Duplicate or out-of-order frames whose events were not applied.</summary>
     public long FramesDropped { get; private set; }
@@ -88,13 +118,26 @@ public sealed class CoinbaseMarketDataFeed : IDisposable
     public void OnFrame(ReceivedFrame frame)
     {
         FeedResync? resync = null;
+        SubscriptionRetry[]? retries = null;
         ParseResult result;
+        bool apply;
         lock (_gate)
         {
             if (frame.ConnectionId != _connectionId) BeginConnection(frame.ConnectionId, frame.TsRecv, out resync);
             FramesReceived++;
             _capture?.WriteFrame(frame.TsRecv, frame.Bytes.Span);
             result = Parser.Parse(frame.Bytes.Span, frame.TsRecv);
+
+            // Any frame of a channel, even a duplicate or a rejected one, shows its subscription is served.
+            _subscriptions.Served(result.Channel);
+            _due.Clear();
+            _subscriptions.CollectDue(frame.TsRecv, _due);
+            if (_due.Count > 0)
+            {
+                retries = _due.ToArray();
+                SubscriptionRetries += retries.Length;
+            }
+            apply = true;
 
             if (result.SequenceNum is { } sequence)
             {
@@ -107,11 +150,11 @@ public sealed class CoinbaseMarketDataFeed : IDisposable
                 else if (!seen.ShouldApply)
                 {
                     FramesDropped++;
-                    return;
+                    apply = false;
                 }
             }
 
-            if (result.IsOk)
+            if (result.IsOk && apply)
             {
                 var events = Parser.Events;
                 for (var i = 0; i < events.Count; i++)
@@ -142,7 +185,12 @@ public sealed class CoinbaseMarketDataFeed : IDisposable
             foreach (var channel in ResyncChannels) _transport.Resubscribe(channel);
         }
         if (resync is not null) Resync?.Invoke(resync);
-        if (result.IsRejected) FrameRejected?.Invoke(result);
+        if (result.IsRejected && apply) FrameRejected?.Invoke(result);
+        foreach (var retry in retries ?? [])
+        {
+            _transport.Resubscribe(retry.Channel);
+            SubscriptionRetried?.Invoke(retry);
+        }
     }
 
     private void OnConnected(FeedConnected connected)
@@ -162,6 +210,7 @@ public sealed class CoinbaseMarketDataFeed : IDisposable
             if (disconnected.ConnectionId != _connectionId && _connected) return;
             _connected = false;
             _fresh.Clear();
+            _subscriptions.Stop();
             Books.MarkAllForResync();
         }
         Resync?.Invoke(new FeedResync(FeedResyncReason.Disconnected, disconnected.ConnectionId, _productIds, disconnected.At));
@@ -177,6 +226,7 @@ public sealed class CoinbaseMarketDataFeed : IDisposable
         Sequence.Reset();
         Heartbeats.Reset();
         Books.MarkAllForResync();
+        _subscriptions.Begin(_transport.Channels, at);
         resync = isReconnect ? new FeedResync(FeedResyncReason.Reconnected, connectionId, _productIds, at) : null;
     }
 

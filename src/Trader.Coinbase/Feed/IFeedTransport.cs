@@ -12,6 +12,9 @@ public interface IFeedTransport
 
     event Action<FeedDisconnected>? Disconnected;
 
+    /// <summary>The channels (subscribe names) subscribed on every new connection.</summary>
+    IReadOnlyList<string> Channels { get; }
+
     /// <summary>Unsubscribes and subscribes <paramref name="channel"/> (a subscribe name) again on the open connection.</summary>
     void Resubscribe(string channel);
 }

@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Json;
 using Trader.Domain.Market;
@@ -21,6 +22,7 @@ public sealed class CoinbaseFrameParser
     private readonly List<MarketEvent> _events = new();
     private readonly List<BookLevel> _levels = new();
     private readonly Dictionary<string, long> _counts = new(StringComparer.Ordinal);
+    private readonly byte[] _nameScratch = new byte[256];
 
     // Envelope of the frame being parsed; kept in fields so a rejection still reports what was read.
     private string? _channel;
@@ -122,57 +124,48 @@ public sealed class CoinbaseFrameParser
             if (reader.TokenType == JsonTokenType.EndObject) break;
             if (reader.TokenType != JsonTokenType.PropertyName) return Reject(ParseReasons.InvalidJson);
 
-            if (reader.ValueTextEquals("channel"u8))
+            var name = PropertyName(ref reader);
+            reader.Read();
+            switch (name.Length)
             {
-                reader.Read();
-                if (reader.TokenType != JsonTokenType.String) return Reject(ParseReasons.MissingChannel);
-                _channel = ChannelName(ref reader);
-            }
-            else if (reader.ValueTextEquals("timestamp"u8))
-            {
-                reader.Read();
-                if (!TryReadTimestamp(ref reader, out var ts)) return Reject(ParseReasons.BadTimestamp);
-                _timestamp = ts;
-            }
-            else if (reader.ValueTextEquals("sequence_num"u8))
-            {
-                reader.Read();
-                if (!TryReadInt64(ref reader, out var seq)) return Reject(ParseReasons.BadNumber, "sequence_num");
-                _sequence = seq;
-            }
-            else if (reader.ValueTextEquals("type"u8))
-            {
-                reader.Read();
-                if (reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("error"u8)) isError = true;
-                else reader.Skip();
-            }
-            else if (reader.ValueTextEquals("message"u8))
-            {
-                reader.Read();
-                if (reader.TokenType == JsonTokenType.String) message = Truncate(GetStringOrNull(ref reader));
-                else reader.Skip();
-            }
-            else if (reader.ValueTextEquals("events"u8))
-            {
-                reader.Read();
-                if (_channel is not null && _timestamp is not null)
-                {
-                    var reason = ParseEvents(ref reader);
-                    if (reason is not null) return Reject(reason);
-                    eventsDone = true;
-                }
-                else
-                {
-                    // The envelope fields we need come after the events: remember where they are, parse them below.
-                    eventsStart = (int)reader.TokenStartIndex;
+                case 7 when name.SequenceEqual("channel"u8):
+                    if (reader.TokenType != JsonTokenType.String) return Reject(ParseReasons.MissingChannel);
+                    _channel = ChannelName(ref reader);
+                    break;
+                case 9 when name.SequenceEqual("timestamp"u8):
+                    if (!TryReadTimestamp(ref reader, out var ts)) return Reject(ParseReasons.BadTimestamp);
+                    _timestamp = ts;
+                    break;
+                case 12 when name.SequenceEqual("sequence_num"u8):
+                    if (!TryReadInt64(ref reader, out var seq)) return Reject(ParseReasons.BadNumber, "sequence_num");
+                    _sequence = seq;
+                    break;
+                case 4 when name.SequenceEqual("type"u8):
+                    if (reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("error"u8)) isError = true;
+                    else reader.Skip();
+                    break;
+                case 7 when name.SequenceEqual("message"u8):
+                    if (reader.TokenType == JsonTokenType.String) message = Truncate(GetStringOrNull(ref reader));
+                    else reader.Skip();
+                    break;
+                case 6 when name.SequenceEqual("events"u8):
+                    if (_channel is not null && _timestamp is not null)
+                    {
+                        var reason = ParseEvents(ref reader);
+                        if (reason is not null) return Reject(reason);
+                        eventsDone = true;
+                    }
+                    else
+                    {
+                        // The envelope fields we need come after the events: remember where they are, parse them below.
+                        eventsStart = (int)reader.TokenStartIndex;
+                        reader.Skip();
+                        eventsEnd = (int)reader.BytesConsumed;
+                    }
+                    break;
+                default:
                     reader.Skip();
-                    eventsEnd = (int)reader.BytesConsumed;
-                }
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                    break;
             }
         }
 
@@ -393,15 +386,13 @@ public sealed class CoinbaseFrameParser
             else if (reader.ValueTextEquals("price_level"u8))
             {
                 reader.Read();
-                if (!TryReadDecimal(ref reader, out var p)) return ParseReasons.BadNumber;
-                if (p <= 0m) return ParseReasons.NonPositivePrice;
+                if (!TryReadPrice(ref reader, out var p, out var bad)) return bad;
                 price = p;
             }
             else if (reader.ValueTextEquals("new_quantity"u8))
             {
                 reader.Read();
-                if (!TryReadDecimal(ref reader, out var q)) return ParseReasons.BadNumber;
-                if (q < 0m) return ParseReasons.NegativeSize;
+                if (!TryReadSize(ref reader, out var q, out var bad)) return bad;
                 quantity = q;
             }
             else if (reader.ValueTextEquals("event_time"u8))
@@ -427,50 +418,42 @@ public sealed class CoinbaseFrameParser
         decimal? price = null;
         decimal bestBid = 0m, bestBidQty = 0m, bestAsk = 0m, bestAskQty = 0m, volume = 0m;
 
+        // The busiest frame on the wire: names are told apart by length first, then compared once.
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("product_id"u8))
+            var name = PropertyName(ref reader);
+            reader.Read();
+            string? bad;
+            decimal v;
+            switch (name.Length)
             {
-                reader.Read();
-                if (reader.TokenType != JsonTokenType.String) return ParseReasons.BadShape;
-                productId = ReadPooled(ref reader);
-            }
-            else if (reader.ValueTextEquals("price"u8))
-            {
-                reader.Read();
-                if (!TryReadDecimal(ref reader, out var p)) return ParseReasons.BadNumber;
-                if (p <= 0m) return ParseReasons.NonPositivePrice;
-                price = p;
-            }
-            else if (reader.ValueTextEquals("best_bid"u8) || reader.ValueTextEquals("best_bid_quantity"u8))
-            {
-                var isPrice = reader.ValueTextEquals("best_bid"u8);
-                reader.Read();
-                var reason = ReadBest(ref reader, isPrice, ParseReasons.EmptyBestBid, out var v);
-                if (reason is not null) return reason;
-                if (isPrice) bestBid = v;
-                else bestBidQty = v;
-            }
-            else if (reader.ValueTextEquals("best_ask"u8) || reader.ValueTextEquals("best_ask_quantity"u8))
-            {
-                var isPrice = reader.ValueTextEquals("best_ask"u8);
-                reader.Read();
-                var reason = ReadBest(ref reader, isPrice, ParseReasons.EmptyBestAsk, out var v);
-                if (reason is not null) return reason;
-                if (isPrice) bestAsk = v;
-                else bestAskQty = v;
-            }
-            else if (reader.ValueTextEquals("volume_24_h"u8))
-            {
-                reader.Read();
-                if (!TryReadDecimal(ref reader, out var v)) return ParseReasons.BadNumber;
-                if (v < 0m) return ParseReasons.NegativeSize;
-                volume = v;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 10 when name.SequenceEqual("product_id"u8):
+                    if (reader.TokenType != JsonTokenType.String) return ParseReasons.BadShape;
+                    productId = ReadPooled(ref reader);
+                    break;
+                case 5 when name.SequenceEqual("price"u8):
+                    if (!TryReadPrice(ref reader, out v, out bad)) return bad;
+                    price = v;
+                    break;
+                case 8 when name.SequenceEqual("best_bid"u8):
+                    if ((bad = ReadBest(ref reader, isPrice: true, ParseReasons.EmptyBestBid, out bestBid)) is not null) return bad;
+                    break;
+                case 17 when name.SequenceEqual("best_bid_quantity"u8):
+                    if ((bad = ReadBest(ref reader, isPrice: false, ParseReasons.EmptyBestBid, out bestBidQty)) is not null) return bad;
+                    break;
+                case 8 when name.SequenceEqual("best_ask"u8):
+                    if ((bad = ReadBest(ref reader, isPrice: true, ParseReasons.EmptyBestAsk, out bestAsk)) is not null) return bad;
+                    break;
+                case 17 when name.SequenceEqual("best_ask_quantity"u8):
+                    if ((bad = ReadBest(ref reader, isPrice: false, ParseReasons.EmptyBestAsk, out bestAskQty)) is not null) return bad;
+                    break;
+                case 11 when name.SequenceEqual("volume_24_h"u8):
+                    if (!TryReadSize(ref reader, out v, out bad)) return bad;
+                    volume = v;
+                    break;
+                default:
+                    reader.Skip();
+                    break;
             }
         }
         if (reader.TokenType != JsonTokenType.EndObject) return ParseReasons.InvalidJson;
@@ -485,10 +468,9 @@ public sealed class CoinbaseFrameParser
         value = 0m;
         if (reader.TokenType == JsonTokenType.Null) return null;
         if (reader.TokenType == JsonTokenType.String && reader.ValueSpan.IsEmpty) return emptyReason;
-        if (!TryReadDecimal(ref reader, out value)) return ParseReasons.BadNumber;
-        if (isPrice && value <= 0m) return ParseReasons.NonPositivePrice;
-        if (!isPrice && value < 0m) return ParseReasons.NegativeSize;
-        return null;
+        string? bad;
+        var ok = isPrice ? TryReadPrice(ref reader, out value, out bad) : TryReadSize(ref reader, out value, out bad);
+        return ok ? null : bad;
     }
 
     private string? ParseTrade(ref Utf8JsonReader reader)
@@ -500,49 +482,40 @@ public sealed class CoinbaseFrameParser
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("product_id"u8))
+            var name = PropertyName(ref reader);
+            reader.Read();
+            string? bad;
+            decimal v;
+            switch (name.Length)
             {
-                reader.Read();
-                if (reader.TokenType != JsonTokenType.String) return ParseReasons.BadShape;
-                productId = ReadPooled(ref reader);
-            }
-            else if (reader.ValueTextEquals("trade_id"u8))
-            {
-                reader.Read();
-                if (reader.TokenType is JsonTokenType.String or JsonTokenType.Number) tradeId = ReadString(ref reader);
-                else return ParseReasons.BadShape;
-            }
-            else if (reader.ValueTextEquals("price"u8))
-            {
-                reader.Read();
-                if (!TryReadDecimal(ref reader, out var p)) return ParseReasons.BadNumber;
-                if (p <= 0m) return ParseReasons.NonPositivePrice;
-                price = p;
-            }
-            else if (reader.ValueTextEquals("size"u8))
-            {
-                reader.Read();
-                if (!TryReadDecimal(ref reader, out var s)) return ParseReasons.BadNumber;
-                if (s < 0m) return ParseReasons.NegativeSize;
-                size = s;
-            }
-            else if (reader.ValueTextEquals("side"u8))
-            {
-                reader.Read();
-                if (reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("BUY"u8)) side = OrderSide.Buy;
-                else if (reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("SELL"u8)) side = OrderSide.Sell;
-                else return ParseReasons.BadSide;
-            }
-            else if (reader.ValueTextEquals("time"u8))
-            {
-                reader.Read();
-                if (!TryReadTimestamp(ref reader, out var t)) return ParseReasons.BadTimestamp;
-                time = t;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 10 when name.SequenceEqual("product_id"u8):
+                    if (reader.TokenType != JsonTokenType.String) return ParseReasons.BadShape;
+                    productId = ReadPooled(ref reader);
+                    break;
+                case 8 when name.SequenceEqual("trade_id"u8):
+                    if (reader.TokenType is JsonTokenType.String or JsonTokenType.Number) tradeId = ReadString(ref reader);
+                    else return ParseReasons.BadShape;
+                    break;
+                case 5 when name.SequenceEqual("price"u8):
+                    if (!TryReadPrice(ref reader, out v, out bad)) return bad;
+                    price = v;
+                    break;
+                case 4 when name.SequenceEqual("size"u8):
+                    if (!TryReadSize(ref reader, out v, out bad)) return bad;
+                    size = v;
+                    break;
+                case 4 when name.SequenceEqual("side"u8):
+                    if (reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("BUY"u8)) side = OrderSide.Buy;
+                    else if (reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("SELL"u8)) side = OrderSide.Sell;
+                    else return ParseReasons.BadSide;
+                    break;
+                case 4 when name.SequenceEqual("time"u8):
+                    if (!TryReadTimestamp(ref reader, out var t)) return ParseReasons.BadTimestamp;
+                    time = t;
+                    break;
+                default:
+                    reader.Skip();
+                    break;
             }
         }
         if (reader.TokenType != JsonTokenType.EndObject) return ParseReasons.InvalidJson;
@@ -575,8 +548,7 @@ public sealed class CoinbaseFrameParser
             else if (reader.ValueTextEquals("volume"u8))
             {
                 reader.Read();
-                if (!TryReadDecimal(ref reader, out var v)) return ParseReasons.BadNumber;
-                if (v < 0m) return ParseReasons.NegativeSize;
+                if (!TryReadSize(ref reader, out var v, out var bad)) return bad;
                 volume = v;
             }
             else if (reader.ValueTextEquals("open"u8) || reader.ValueTextEquals("high"u8)
@@ -584,8 +556,7 @@ public sealed class CoinbaseFrameParser
             {
                 var which = reader.ValueTextEquals("open"u8) ? 'o' : reader.ValueTextEquals("high"u8) ? 'h' : reader.ValueTextEquals("low"u8) ? 'l' : 'c';
                 reader.Read();
-                if (!TryReadDecimal(ref reader, out var p)) return ParseReasons.BadNumber;
-                if (p <= 0m) return ParseReasons.NonPositivePrice;
+                if (!TryReadPrice(ref reader, out var p, out var bad)) return bad;
                 switch (which)
                 {
                     case 'o': open = p; break;
@@ -648,8 +619,7 @@ public sealed class CoinbaseFrameParser
                 var which = reader.ValueTextEquals("base_increment"u8) ? 'b' : reader.ValueTextEquals("quote_increment"u8) ? 'q' : 'm';
                 reader.Read();
                 if (reader.TokenType is JsonTokenType.Null || (reader.TokenType == JsonTokenType.String && reader.ValueSpan.IsEmpty)) continue;
-                if (!TryReadDecimal(ref reader, out var v)) return ParseReasons.BadNumber;
-                if (v < 0m) return ParseReasons.NegativeSize;
+                if (!TryReadSize(ref reader, out var v, out var bad)) return bad;
                 switch (which)
                 {
                     case 'b': baseIncrement = v; break;
@@ -708,22 +678,21 @@ public sealed class CoinbaseFrameParser
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("heartbeat_counter"u8))
+            var name = PropertyName(ref reader);
+            reader.Read();
+            switch (name.Length)
             {
-                reader.Read();
-                if (!TryReadInt64(ref reader, out var c)) return ParseReasons.BadNumber;
-                counter = c;
-            }
-            else if (reader.ValueTextEquals("current_time"u8))
-            {
-                reader.Read();
-                if (!TryReadGoTime(ref reader, out var t)) return ParseReasons.BadTimestamp;
-                time = t;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 17 when name.SequenceEqual("heartbeat_counter"u8):
+                    if (!TryReadInt64(ref reader, out var c)) return ParseReasons.BadNumber;
+                    counter = c;
+                    break;
+                case 12 when name.SequenceEqual("current_time"u8):
+                    if (!TryReadGoTime(ref reader, out var t)) return ParseReasons.BadTimestamp;
+                    time = t;
+                    break;
+                default:
+                    reader.Skip();
+                    break;
             }
         }
         if (reader.TokenType != JsonTokenType.EndObject) return ParseReasons.InvalidJson;
@@ -733,6 +702,18 @@ public sealed class CoinbaseFrameParser
     }
 
     // ---- values -------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// The current property name as UTF-8 bytes, unescaped when the wire escaped it (then copied into a scratch
+    /// buffer that the next call reuses). A name too long to be one we look for compares as empty.
+    /// </summary>
+    private ReadOnlySpan<byte> PropertyName(ref Utf8JsonReader reader)
+    {
+        if (!reader.ValueIsEscaped) return reader.ValueSpan;
+        return reader.ValueSpan.Length <= _nameScratch.Length && TryUnescape(ref reader, _nameScratch, out var n)
+            ? _nameScratch.AsSpan(0, n)
+            : ReadOnlySpan<byte>.Empty;
+    }
 
     /// <summary>A string that repeats on every frame (product id, currency): one instance per value.</summary>
     private string ReadPooled(ref Utf8JsonReader reader)
@@ -783,6 +764,24 @@ public sealed class CoinbaseFrameParser
         return TryParseWhole(unescaped[..n], out value);
     }
 
+    /// <summary>A price on the current token: a number greater than zero, else the rejection reason.</summary>
+    private static bool TryReadPrice(ref Utf8JsonReader reader, out decimal value, [NotNullWhen(false)] out string? reason)
+    {
+        if (!TryReadDecimal(ref reader, out value)) reason = ParseReasons.BadNumber;
+        else if (value <= 0m) reason = ParseReasons.NonPositivePrice;
+        else reason = null;
+        return reason is null;
+    }
+
+    /// <summary>A size, quantity, volume or increment on the current token: a number not below zero, else the rejection reason.</summary>
+    private static bool TryReadSize(ref Utf8JsonReader reader, out decimal value, [NotNullWhen(false)] out string? reason)
+    {
+        if (!TryReadDecimal(ref reader, out value)) reason = ParseReasons.BadNumber;
+        else if (value < 0m) reason = ParseReasons.NegativeSize;
+        else reason = null;
+        return reason is null;
+    }
+
     private static bool TryReadInt64(ref Utf8JsonReader reader, out long value)
     {
         value = 0;
@@ -821,8 +820,7 @@ public sealed class CoinbaseFrameParser
         }
     }
 
-    private static bool TryParseWhole(ReadOnlySpan<byte> span, out decimal value) =>
-        Utf8Parser.TryParse(span, out value, out var consumed) && consumed == span.Length;
+    private static bool TryParseWhole(ReadOnlySpan<byte> span, out decimal value) => WireDecimal.TryParse(span, out value);
 
     private static bool TryParseWhole(ReadOnlySpan<byte> span, out long value) =>
         Utf8Parser.TryParse(span, out value, out var consumed) && consumed == span.Length;

@@ -9,6 +9,6 @@ public static class MarkPrice
     {
         if (view is null) return null;
         if (view.Quote is { } quote && quote.Bid > 0m && quote.Ask >= quote.Bid) return quote.Mid;
-        return view.Candles.Count > 0 && view.Candles[^1].Close > 0m ? view.Candles[^1].Close : null;
+        return view.LastCandle is { Close: > 0m } candle ? candle.Close : null;
     }
 }

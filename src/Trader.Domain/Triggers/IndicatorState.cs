@@ -22,6 +22,7 @@ public sealed class IndicatorState
     private decimal _volume1h;
     private decimal _volume24h;
     private DateTimeOffset? _lastStart;
+    private IndicatorReading? _reading;
 
     public IndicatorState(IndicatorSettings settings)
     {
@@ -48,51 +49,52 @@ public sealed class IndicatorState
                 Push(previousClose, previousClose, previousClose, 0m);
         }
         _lastStart = candle.Start;
+        _reading = null;
         Push(candle.High, candle.Low, candle.Close, candle.Volume);
         return true;
     }
 
-    public IndicatorReading Reading
+    /// <summary>The current values; computed once per new candle (readings are immutable, so cycles share one).</summary>
+    public IndicatorReading Reading => _reading ??= Compute();
+
+    private IndicatorReading Compute()
     {
-        get
+        if (_next == 0 || _lastStart is not { } lastStart) return IndicatorReading.Empty;
+        var minutes = Minutes;
+        var close = CloseAgo(0);
+
+        decimal? momentum = null;
+        decimal? share = null;
+        var confidenceMinutes = IndicatorSettings.MomentumConfidenceHours * 60;
+        if (minutes > Math.Max(_settings.MomentumLookbackMinutes, confidenceMinutes))
         {
-            if (_next == 0 || _lastStart is not { } lastStart) return IndicatorReading.Empty;
-            var minutes = Minutes;
-            var close = CloseAgo(0);
-
-            decimal? momentum = null;
-            decimal? share = null;
-            var confidenceMinutes = IndicatorSettings.MomentumConfidenceHours * 60;
-            if (minutes > Math.Max(_settings.MomentumLookbackMinutes, confidenceMinutes))
+            momentum = ChangePct(CloseAgo(_settings.MomentumLookbackMinutes), close);
+            if (momentum is { } r)
             {
-                momentum = ChangePct(CloseAgo(_settings.MomentumLookbackMinutes), close);
-                if (momentum is { } r)
+                var same = 0;
+                for (var k = 0; k < IndicatorSettings.MomentumConfidenceHours; k++)
                 {
-                    var same = 0;
-                    for (var k = 0; k < IndicatorSettings.MomentumConfidenceHours; k++)
-                    {
-                        var hourly = CloseAgo(60 * k) - CloseAgo(60 * (k + 1));
-                        if (hourly > 0m == r > 0m) same++;
-                    }
-                    share = (decimal)same / IndicatorSettings.MomentumConfidenceHours;
+                    var hourly = CloseAgo(60 * k) - CloseAgo(60 * (k + 1));
+                    if (hourly > 0m == r > 0m) same++;
                 }
+                share = (decimal)same / IndicatorSettings.MomentumConfidenceHours;
             }
-
-            var hasVolume = minutes >= IndicatorSettings.VolumeWindowMinutes;
-            var hasBreakout = minutes >= _settings.BreakoutLookbackMinutes;
-            return new IndicatorReading(
-                lastStart + Candle.Length,
-                minutes,
-                close,
-                minutes > IndicatorSettings.ShortMoveMinutes ? ChangePct(CloseAgo(IndicatorSettings.ShortMoveMinutes), close) : null,
-                minutes > IndicatorSettings.LongMoveMinutes ? ChangePct(CloseAgo(IndicatorSettings.LongMoveMinutes), close) : null,
-                hasVolume ? _volume1h : null,
-                hasVolume ? _volume24h / 24m : null,
-                hasBreakout ? _high.Extreme : null,
-                hasBreakout ? _low.Extreme : null,
-                momentum,
-                share);
         }
+
+        var hasVolume = minutes >= IndicatorSettings.VolumeWindowMinutes;
+        var hasBreakout = minutes >= _settings.BreakoutLookbackMinutes;
+        return new IndicatorReading(
+            lastStart + Candle.Length,
+            minutes,
+            close,
+            minutes > IndicatorSettings.ShortMoveMinutes ? ChangePct(CloseAgo(IndicatorSettings.ShortMoveMinutes), close) : null,
+            minutes > IndicatorSettings.LongMoveMinutes ? ChangePct(CloseAgo(IndicatorSettings.LongMoveMinutes), close) : null,
+            hasVolume ? _volume1h : null,
+            hasVolume ? _volume24h / 24m : null,
+            hasBreakout ? _high.Extreme : null,
+            hasBreakout ? _low.Extreme : null,
+            momentum,
+            share);
     }
 
     /// <summary>(to / from − 1) × 100, or null when <paramref name="from"/> is not positive.</summary>

@@ -22,56 +22,65 @@ public static class TriggerEngine
         TraderConfig config)
     {
         var thresholds = TriggerThresholds.For(regime.Regime, config);
+        var signals = config.Signals.Triggers;
         var minScore = config.Policy.Triggers.MinScore;
-        var fired = new List<TriggerSignal>();
+        var fired = new List<Fired>();
+        Span<Candidate> candidates = stackalloc Candidate[MaxCandidates];
         foreach (var member in universe.Members)
         {
             if (!indicators.TryGetValue(member.ProductId, out var reading)) continue;
-            var strongest = Strongest(member.ProductId, reading, thresholds, config.Signals.Triggers);
-            if (strongest is not null && strongest.Score >= minScore) fired.Add(strongest);
+            var count = Fill(candidates, reading, thresholds, signals);
+            if (count == 0) continue;
+            var best = candidates[0];
+            for (var i = 1; i < count; i++)
+                if (candidates[i].Score > best.Score) best = candidates[i];
+            if (best.Score >= minScore) fired.Add(new Fired(member.ProductId, best, reading));
         }
 
-        var ranked = fired
-            .OrderByDescending(s => s.Score)
-            .ThenBy(s => s.ProductId, StringComparer.Ordinal)
-            .Take(Math.Max(0, config.Signals.Triggers.MaxTriggersPerCycle))
-            .ToList();
+        // Strongest first, ties by product id (a total order: one candidate per product). Only the kept ones get
+        // their reason text, so a cycle where every product fires formats max_triggers_per_cycle strings, not N.
+        fired.Sort(static (a, b) =>
+        {
+            var byScore = b.Candidate.Score.CompareTo(a.Candidate.Score);
+            return byScore != 0 ? byScore : string.CompareOrdinal(a.ProductId, b.ProductId);
+        });
+        var kept = Math.Min(fired.Count, Math.Max(0, signals.MaxTriggersPerCycle));
+        var ranked = new List<TriggerSignal>(kept);
+        for (var i = 0; i < kept; i++)
+            ranked.Add(Signal(fired[i].ProductId, fired[i].Candidate, fired[i].Reading, thresholds, signals));
         return new TriggerScan(ranked, fired.Count);
     }
+
+    private readonly record struct Fired(string ProductId, Candidate Candidate, IndicatorReading Reading);
 
     /// <summary>All candidates of one product, in <see cref="TriggerKind"/> order (only_upside drops falling ones).</summary>
     public static IReadOnlyList<TriggerSignal> Candidates(
         string productId, IndicatorReading reading, TriggerThresholds thresholds, SignalTriggersSection signals)
     {
-        var result = new List<TriggerSignal>(4);
-        if (reading.Close is not { } close) return result;
-
-        AddPriceMove(result, productId, reading, thresholds, close);
-        AddVolumeSpike(result, productId, reading, thresholds, close);
-        if (reading.LookbackHigh is { } high && reading.LookbackLow is { } low && high > low && close >= BreakoutNearHigh * high)
-        {
-            result.Add(new TriggerSignal(productId, TriggerKind.Breakout, TriggerDirection.Up, 0.7m, 0.8m, close,
-                $"close {F(close)} ≥ 0.995 × lookback high {F(high)}"));
-        }
-        AddMomentum(result, productId, reading, signals.Momentum, close);
-
-        if (signals.OnlyUpside) result.RemoveAll(s => s.Direction == TriggerDirection.Down);
+        Span<Candidate> candidates = stackalloc Candidate[MaxCandidates];
+        var count = Fill(candidates, reading, thresholds, signals);
+        var result = new List<TriggerSignal>(count);
+        for (var i = 0; i < count; i++) result.Add(Signal(productId, candidates[i], reading, thresholds, signals));
         return result;
     }
 
-    private static TriggerSignal? Strongest(string productId, IndicatorReading reading, TriggerThresholds thresholds, SignalTriggersSection signals)
+    // Price move up and down, volume spike, breakout, momentum.
+    private const int MaxCandidates = 5;
+
+    /// <summary>A candidate before its reason is written: what the ranking needs and nothing else.</summary>
+    private readonly record struct Candidate(TriggerKind Kind, TriggerDirection Direction, decimal Strength, decimal Confidence)
     {
-        TriggerSignal? best = null;
-        foreach (var candidate in Candidates(productId, reading, thresholds, signals))
-            if (best is null || candidate.Score > best.Score) best = candidate;
-        return best;
+        public decimal Score { get; } = Strength * Confidence;
     }
 
-    private static void AddPriceMove(List<TriggerSignal> result, string productId, IndicatorReading r, TriggerThresholds t, decimal close)
+    private static int Fill(Span<Candidate> into, IndicatorReading r, TriggerThresholds t, SignalTriggersSection signals)
     {
-        foreach (var direction in new[] { TriggerDirection.Up, TriggerDirection.Down })
+        if (r.Close is not { } close) return 0;
+        var n = 0;
+
+        for (var up = 1; up >= 0; up--)
         {
-            var sign = direction == TriggerDirection.Up ? 1m : -1m;
+            var sign = up == 1 ? 1m : -1m;
             var hit15 = r.Change15mPct is { } m15 && sign * m15 >= t.Pct15m;
             var hit60 = r.Change60mPct is { } m60 && sign * m60 >= t.Pct60m;
             if (!hit15 && !hit60) continue;
@@ -81,30 +90,41 @@ public static class TriggerEngine
                 (true, false) => (0.6m, 0.7m),
                 _ => (0.7m, 0.75m),
             };
-            result.Add(new TriggerSignal(productId, TriggerKind.PriceMove, direction, strength, confidence, close,
-                $"15m {F(r.Change15mPct)} % (±{F(t.Pct15m)}), 60m {F(r.Change60mPct)} % (±{F(t.Pct60m)})"));
+            into[n++] = new Candidate(TriggerKind.PriceMove, up == 1 ? TriggerDirection.Up : TriggerDirection.Down, strength, confidence);
         }
+
+        if (r.VolumeRatio is { } ratio && ratio >= t.VolumeRatio1h)
+        {
+            var direction = r.Change60mPct is { } m60 && m60 < 0m ? TriggerDirection.Down : TriggerDirection.Up;
+            into[n++] = new Candidate(TriggerKind.VolumeSpike, direction, Clamp01((ratio - 1m) / 3m), Clamp01(ratio / 4m));
+        }
+
+        if (r.LookbackHigh is { } high && r.LookbackLow is { } low && high > low && close >= BreakoutNearHigh * high)
+            into[n++] = new Candidate(TriggerKind.Breakout, TriggerDirection.Up, 0.7m, 0.8m);
+
+        var m = signals.Momentum;
+        if (r.MomentumReturnPct is { } ret && r.MomentumSameSignShare is { } share
+            && Math.Abs(ret) >= m.MinReturnPct && m.FullStrengthReturnPct > 0m)
+        {
+            into[n++] = new Candidate(TriggerKind.Momentum, ret > 0m ? TriggerDirection.Up : TriggerDirection.Down,
+                Clamp01(Math.Abs(ret) / m.FullStrengthReturnPct), Clamp01(share));
+        }
+
+        if (!signals.OnlyUpside) return n;
+        var kept = 0;
+        for (var i = 0; i < n; i++)
+            if (into[i].Direction != TriggerDirection.Down) into[kept++] = into[i];
+        return kept;
     }
 
-    private static void AddVolumeSpike(List<TriggerSignal> result, string productId, IndicatorReading r, TriggerThresholds t, decimal close)
-    {
-        if (r.VolumeRatio is not { } ratio || ratio < t.VolumeRatio1h) return;
-        var strength = Clamp01((ratio - 1m) / 3m);
-        var confidence = Clamp01(ratio / 4m);
-        var direction = r.Change60mPct is { } m60 && m60 < 0m ? TriggerDirection.Down : TriggerDirection.Up;
-        result.Add(new TriggerSignal(productId, TriggerKind.VolumeSpike, direction, strength, confidence, close,
-            $"1h volume {F(ratio)}× the 24h hourly average (≥ {F(t.VolumeRatio1h)})"));
-    }
-
-    private static void AddMomentum(List<TriggerSignal> result, string productId, IndicatorReading r, MomentumSection m, decimal close)
-    {
-        if (r.MomentumReturnPct is not { } ret || r.MomentumSameSignShare is not { } share) return;
-        if (Math.Abs(ret) < m.MinReturnPct || m.FullStrengthReturnPct <= 0m) return;
-        var strength = Clamp01(Math.Abs(ret) / m.FullStrengthReturnPct);
-        var direction = ret > 0m ? TriggerDirection.Up : TriggerDirection.Down;
-        result.Add(new TriggerSignal(productId, TriggerKind.Momentum, direction, strength, Clamp01(share), close,
-            $"{F(m.LookbackHours)}h return {F(ret)} %, {F(share * 12m)}/12 hourly returns agree"));
-    }
+    private static TriggerSignal Signal(string productId, in Candidate c, IndicatorReading r, TriggerThresholds t, SignalTriggersSection signals) =>
+        new(productId, c.Kind, c.Direction, c.Strength, c.Confidence, r.Close!.Value, c.Kind switch
+        {
+            TriggerKind.PriceMove => $"15m {F(r.Change15mPct)} % (±{F(t.Pct15m)}), 60m {F(r.Change60mPct)} % (±{F(t.Pct60m)})",
+            TriggerKind.VolumeSpike => $"1h volume {F(r.VolumeRatio)}× the 24h hourly average (≥ {F(t.VolumeRatio1h)})",
+            TriggerKind.Breakout => $"close {F(r.Close)} ≥ 0.995 × lookback high {F(r.LookbackHigh)}",
+            _ => $"{F(signals.Momentum.LookbackHours)}h return {F(r.MomentumReturnPct)} %, {F(r.MomentumSameSignShare * 12m)}/12 hourly returns agree",
+        });
 
     private static decimal Clamp01(decimal value) => Math.Min(1m, Math.Max(0m, value));
 

@@ -21,6 +21,11 @@ public sealed class MarketState
     private readonly StalenessSettings _staleness;
     private readonly int _candleCapacity;
     private readonly ConcurrentDictionary<string, Slot> _products = new(StringComparer.Ordinal);
+    private readonly object _addGate = new();
+
+    // Every tracked product ordered by id, replaced (never mutated) when a product is added, so a snapshot
+    // neither copies nor sorts the keys.
+    private volatile KeyValuePair<string, Slot>[] _ordered = [];
     private volatile bool _feedUp = true;
     private long _reconnectedAtTicks = DateTimeOffset.MinValue.UtcTicks;
 
@@ -92,14 +97,16 @@ public sealed class MarketState
         _feedUp = up;
     }
 
-    /// <summary>Every tracked product as the decision stages see it at <paramref name="now"/>, ordered by product id.</summary>
+    /// <summary>
+    /// Every tracked product as the decision stages see it at <paramref name="now"/>, ordered by product id.
+    /// Costs one view per product, independent of how much history is held.
+    /// </summary>
     public IReadOnlyList<ProductMarketView> Snapshot(DateTimeOffset now)
     {
-        var ids = _products.Keys.ToArray();
-        Array.Sort(ids, StringComparer.Ordinal);
-        var views = new ProductMarketView[ids.Length];
-        for (var i = 0; i < ids.Length; i++)
-            views[i] = View(_products[ids[i]], ids[i], now);
+        var ordered = _ordered;
+        var views = new ProductMarketView[ordered.Length];
+        for (var i = 0; i < ordered.Length; i++)
+            views[i] = View(ordered[i].Value, ordered[i].Key, now);
         return views;
     }
 
@@ -112,7 +119,8 @@ public sealed class MarketState
         lock (slot)
         {
             var quote = slot.Quote;
-            DateTimeOffset? lastClose = slot.Candles.Count > 0 ? slot.Candles.Last.End : null;
+            Candle? lastCandle = slot.Candles.Count > 0 ? slot.Candles.Last : null;
+            DateTimeOffset? lastClose = lastCandle?.End;
             var last = slot.LastPrice > 0m ? slot.LastPrice : quote?.Last ?? 0m;
             var volumeUsd = slot.Volume24hBase > 0m && last > 0m
                 ? slot.Volume24hBase * last
@@ -120,9 +128,9 @@ public sealed class MarketState
             return new ProductMarketView(
                 productId,
                 quote,
-                slot.Candles.ToArray(),
+                lastCandle,
                 volumeUsd,
-                slot.Info ?? ProductInfo.DefaultUsd(productId),
+                slot.Info ?? slot.DefaultInfo(productId),
                 HealthRules.Combine(slot.Status, feedUp),
                 QuoteStale(quote, now),
                 _staleness.IsStale(FreshnessKind.Ohlcv, lastClose, now));
@@ -134,15 +142,37 @@ public sealed class MarketState
         || _staleness.IsStale(FreshnessKind.Quote, q.TsRecv, now)
         || q.TsRecv.UtcTicks < Volatile.Read(ref _reconnectedAtTicks);
 
-    private Slot SlotOf(string productId) => _products.GetOrAdd(productId, _ => new Slot(_candleCapacity));
+    private Slot SlotOf(string productId) =>
+        _products.TryGetValue(productId, out var slot) ? slot : Add(productId);
+
+    private Slot Add(string productId)
+    {
+        lock (_addGate)
+        {
+            if (_products.TryGetValue(productId, out var existing)) return existing;
+            var slot = new Slot(_candleCapacity);
+            _products[productId] = slot;
+            var ordered = new KeyValuePair<string, Slot>[_ordered.Length + 1];
+            _ordered.CopyTo(ordered, 0);
+            ordered[^1] = new KeyValuePair<string, Slot>(productId, slot);
+            Array.Sort(ordered, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+            _ordered = ordered;
+            return slot;
+        }
+    }
 
     private sealed class Slot(int candleCapacity)
     {
+        private ProductInfo? _defaultInfo;
+
         public Quote? Quote;
         public readonly CandleRing Candles = new(candleCapacity);
         public decimal Volume24hBase;
         public decimal LastPrice;
         public ProductStatus Status = ProductStatus.Unknown;
         public ProductInfo? Info;
+
+        /// <summary>The USD defaults until the venue's status tells the product's rules (one instance, not one per view).</summary>
+        public ProductInfo DefaultInfo(string productId) => _defaultInfo ??= ProductInfo.DefaultUsd(productId);
     }
 }

@@ -188,7 +188,8 @@ public sealed class CoinbaseFeedClientTests : IAsyncLifetime
     public async Task A_silent_connection_is_dropped_on_the_clock_and_products_go_unhealthy()
     {
         await using var client = NewClient();
-        using var feed = new CoinbaseMarketDataFeed(client, Products, new CollectingSink());
+        // Only the ticker is served here; the subscription watchdog (10 s by default) is kept out of this silence test.
+        using var feed = new CoinbaseMarketDataFeed(client, Products, new CollectingSink(), subscriptionTimeout: TimeSpan.FromMinutes(5));
         client.Start();
 
         var connection = await _server.NextConnectionAsync();

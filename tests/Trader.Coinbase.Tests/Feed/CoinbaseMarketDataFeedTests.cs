@@ -132,4 +132,68 @@ public sealed class CoinbaseMarketDataFeedTests
         while (reader.TryReadNext(out var f)) read.Add((f.RecvUnixMs, System.Text.Encoding.UTF8.GetString(f.Frame.Span)));
         Assert.Equal(frames.Select((f, i) => (T0.AddMilliseconds(250 * i).ToUnixTimeMilliseconds(), f)), read);
     }
+
+    [Fact]
+    [Trait("Req", "REQ-ST1")]
+    public void A_subscribed_channel_that_delivers_nothing_is_resubscribed_with_backoff_until_its_first_frame()
+    {
+        // ignore_subscribe for the data channels while heartbeats flow: the connection is alive, the product waits.
+        var transport = new ScriptedTransport { Channels = [WireChannels.Ticker, WireChannels.Level2, WireChannels.Heartbeats] };
+        using var feed = new CoinbaseMarketDataFeed(transport, Products, new CollectingSink(), subscriptionTimeout: TimeSpan.FromSeconds(10));
+        var retries = new List<SubscriptionRetry>();
+        feed.SubscriptionRetried += retries.Add;
+
+        transport.Connect(1, T0);
+        long sequence = 0;
+        void HeartbeatAt(double seconds) => transport.Frame(1, T0.AddSeconds(seconds), Frames.Heartbeat(sequence++));
+
+        for (var s = 1; s < 10; s++) HeartbeatAt(s);
+        Assert.Empty(transport.Resubscribed);
+        Assert.Equal(["ticker", "level2"], feed.UnservedChannels);
+
+        HeartbeatAt(10); // 10 s after the connection opened: both unserved channels are resubscribed, next try 20 s later
+        Assert.Equal(["ticker", "level2"], transport.Resubscribed);
+        Assert.All(retries, r => Assert.Equal((1, T0.AddSeconds(10), T0.AddSeconds(30)), (r.Attempt, r.At, r.NextAt)));
+
+        transport.Frame(1, T0.AddSeconds(12), Frames.Ticker(sequence++)); // the ticker resubscribe worked
+        for (var s = 13; s < 30; s++) HeartbeatAt(s);
+        Assert.Equal(2, transport.Resubscribed.Count);
+        Assert.Equal(["level2"], feed.UnservedChannels);
+
+        HeartbeatAt(30); // level2 again, backing off: 40 s, then 80 s (the cap, 8 × the timeout)
+        HeartbeatAt(70);
+        HeartbeatAt(150);
+        Assert.Equal(["ticker", "level2", "level2", "level2", "level2"], transport.Resubscribed);
+        Assert.Equal([T0.AddSeconds(30), T0.AddSeconds(70), T0.AddSeconds(150)], retries.Skip(2).Select(r => r.At));
+        Assert.Equal(T0.AddSeconds(230), retries[^1].NextAt);
+
+        transport.Frame(1, T0.AddSeconds(151), Frames.Snapshot(sequence++)); // served: the book is live, nothing more is due
+        HeartbeatAt(400);
+        Assert.Equal(5, transport.Resubscribed.Count);
+        Assert.Empty(feed.UnservedChannels);
+        Assert.Equal(ProductHealth.Online, feed.GetFeedHealth("BTC-USD"));
+        Assert.Equal(5, feed.SubscriptionRetries);
+    }
+
+    [Fact]
+    public void Every_new_connection_waits_for_each_channel_again_and_a_dropped_one_checks_nothing()
+    {
+        var transport = new ScriptedTransport { Channels = [WireChannels.Ticker, WireChannels.Heartbeats] };
+        using var feed = new CoinbaseMarketDataFeed(transport, Products, new CollectingSink(), subscriptionTimeout: TimeSpan.FromSeconds(10));
+
+        transport.Connect(1, T0);
+        transport.Frame(1, T0.AddSeconds(1), Frames.Ticker(0));
+        transport.Frame(1, T0.AddSeconds(2), Frames.Heartbeat(1));
+        Assert.Empty(feed.UnservedChannels);
+
+        transport.Drop(1, T0.AddSeconds(3));
+        Assert.Empty(feed.UnservedChannels);
+
+        transport.Connect(2, T0.AddSeconds(5));
+        Assert.Equal(["ticker", "heartbeats"], feed.UnservedChannels);
+        transport.Frame(2, T0.AddSeconds(14), Frames.Heartbeat(0));
+        Assert.Empty(transport.Resubscribed); // 9 s into connection 2
+        transport.Frame(2, T0.AddSeconds(15), Frames.Heartbeat(1));
+        Assert.Equal(["ticker"], transport.Resubscribed);
+    }
 }

@@ -11,6 +11,8 @@ internal sealed class ScriptedTransport : IFeedTransport
 
     public event Action<FeedDisconnected>? Disconnected;
 
+    public IReadOnlyList<string> Channels { get; init; } = CoinbaseFeedOptions.MarketChannels;
+
     public List<string> Resubscribed { get; } = new();
 
     public void Resubscribe(string channel) => Resubscribed.Add(channel);

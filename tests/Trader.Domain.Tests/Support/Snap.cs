@@ -45,7 +45,7 @@ internal static class Snap
     {
         var half = price * spreadBps / 20_000m;
         var quote = new Quote(price - half, price + half, price, T0, T0);
-        return new ProductMarketView(productId, quote, [], volume24hUsd, info ?? ProductInfo.DefaultUsd(productId),
+        return new ProductMarketView(productId, quote, null, volume24hUsd, info ?? ProductInfo.DefaultUsd(productId),
             health ?? ProductHealth.Online, quoteStale, ohlcvStale);
     }
 

@@ -25,14 +25,14 @@ internal sealed class FeedSession : IAsyncDisposable, IMarketEventSink
     private long _freshConnection;
     private long _frameConnection;
 
-    private FeedSession(ExchangeSimulator sim, CoinbaseFeedOptions options)
+    private FeedSession(ExchangeSimulator sim, CoinbaseFeedOptions options, TimeSpan? subscriptionTimeout)
     {
         Simulator = sim;
 #pragma warning disable RS0030 // tests/ is outside the ban; real sockets against the simulator run on the real clock
         Client = new CoinbaseFeedClient(options, TimeProvider.System);
 #pragma warning restore RS0030
         Client.FrameReceived += f => Volatile.Write(ref _frameConnection, f.ConnectionId);
-        Feed = new CoinbaseMarketDataFeed(Client, [Product], this);
+        Feed = new CoinbaseMarketDataFeed(Client, [Product], this, subscriptionTimeout: subscriptionTimeout);
         // Wired as TraderService wires the market pipeline: events into the processor, connection changes as feed up/down.
         Market = new MarketState(Staleness);
         Market.Track(Product);
@@ -81,7 +81,8 @@ internal sealed class FeedSession : IAsyncDisposable, IMarketEventSink
     /// <summary>Frames per connection id, counted after the session handled them.</summary>
     public ConcurrentDictionary<long, long> FramesByConnection { get; } = new();
 
-    public static async Task<FeedSession> StartAsync(string faults, Func<CoinbaseFeedOptions, CoinbaseFeedOptions>? tune = null, int seed = 11)
+    public static async Task<FeedSession> StartAsync(
+        string faults, Func<CoinbaseFeedOptions, CoinbaseFeedOptions>? tune = null, int seed = 11, TimeSpan? subscriptionTimeout = null)
     {
 #pragma warning disable RS0030 // see above
         var sim = await ExchangeSimulator.StartAsync(new SimulatorOptions(TimeProvider.System)
@@ -98,7 +99,7 @@ internal sealed class FeedSession : IAsyncDisposable, IMarketEventSink
             BackoffCap = TimeSpan.FromMilliseconds(300),
             ConnectTimeout = TimeSpan.FromSeconds(3),
         };
-        var session = new FeedSession(sim, tune is null ? options : tune(options));
+        var session = new FeedSession(sim, tune is null ? options : tune(options), subscriptionTimeout);
         session.Client.Start();
         return session;
     }

@@ -209,4 +209,30 @@ public sealed class OutlierGuardTests
             guard.Judge(ticks[i % ticks.Length], T0.AddMilliseconds(i * 100));
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
+
+    [Fact]
+    [Trait("Req", "REQ-O1")]
+    public void The_spread_verdict_is_exactly_quote_SpreadBps_over_the_limit_also_at_the_limit_itself()
+    {
+        // Spreads at, just under and just over the limit, on prices of many magnitudes and decimal scales: the guard's
+        // fast path must agree with the decimal definition (Quote.SpreadBps > limit) on every one.
+        var random = new Random(3);
+        for (var i = 0; i < 5_000; i++)
+        {
+            var limit = Math.Round(1m + (decimal)random.NextDouble() * 100m, random.Next(0, 4));
+            var bid = Math.Round((decimal)Math.Pow(10, random.Next(-4, 6)) * (1m + (decimal)random.NextDouble()), random.Next(2, 9));
+            if (bid <= 0m) continue;
+            // ask such that (ask − bid) / mid × 10⁴ = limit exactly: ask = bid × (2·10⁴ + limit) / (2·10⁴ − limit), nudged.
+            var atLimit = bid * (20_000m + limit) / (20_000m - limit);
+            var nudge = (i % 3 - 1) * (decimal)Math.Pow(10, -random.Next(6, 12)) * bid;
+            var ask = atLimit + nudge;
+            var quote = new Trader.Domain.Market.Quote(bid, ask, bid, T0, T0);
+            var guard = new OutlierGuard(OutlierSettings.Default, _ => limit);
+            var verdict = guard.Judge(new ProductQuote("X-USD", quote), T0);
+            var expectWide = quote.SpreadBps > limit;
+            Assert.True(expectWide == (verdict.RejectReason == ReasonCodes.WideSpread),
+                $"bid {bid} ask {ask} limit {limit}: spread {quote.SpreadBps} bps, verdict {verdict.RejectReason ?? "accepted"}");
+        }
+    }
 }
+

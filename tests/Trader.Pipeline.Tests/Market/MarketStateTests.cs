@@ -62,14 +62,16 @@ public sealed class MarketStateTests
     }
 
     [Fact]
-    public void Candle_history_is_bounded_and_oldest_first()
+    public void Candle_history_is_bounded_and_the_view_carries_the_last_candle()
     {
         var state = new MarketState(StalenessSettings.Default, candleCapacity: 3);
         for (var i = 0; i < 5; i++)
             state.ApplyCandle(new ProductCandle("BTC-USD", new Candle(T0.AddMinutes(i), 1m, 1m, 1m, i, 1m)));
+        state.ApplyCandle(new ProductCandle("BTC-USD", new Candle(T0.AddMinutes(3), 1m, 1m, 1m, 99m, 1m))); // older: dropped
 
-        var candles = state.Snapshot("BTC-USD", T0.AddMinutes(5))!.Candles;
-        Assert.Equal([2m, 3m, 4m], candles.Select(c => c.Close));
+        var view = state.Snapshot("BTC-USD", T0.AddMinutes(5))!;
+        Assert.Equal(new Candle(T0.AddMinutes(4), 1m, 1m, 1m, 4m, 1m), view.LastCandle);
+        Assert.Equal(2m + 3m + 4m, view.Volume24hUsd); // only the 3 held candles count
         Assert.False(state.Snapshot("BTC-USD", T0.AddMinutes(5).AddSeconds(90))!.OhlcvStale);
         Assert.True(state.Snapshot("BTC-USD", T0.AddMinutes(5).AddSeconds(90.001))!.OhlcvStale);
     }
@@ -85,6 +87,58 @@ public sealed class MarketStateTests
 
         state.ApplyTicker(new TickerEvent("ETH-USD", 2_000m, 0m, 0m, 0m, 0m, 1_000m, T0, T0));
         Assert.Equal(2_000_000m, state.Snapshot("ETH-USD", T0)!.Volume24hUsd);
+    }
+
+    [Fact]
+    public void The_running_24h_notional_equals_a_fresh_sum_of_the_last_day_digit_for_digit()
+    {
+        // Queried at instants that mostly move forward and sometimes back, over a ring that overwrites its oldest
+        // candles, with notionals of different decimal scales: the value and its scale (its text) match a rescan.
+        var random = new Random(7);
+        var state = new MarketState(StalenessSettings.Default, candleCapacity: 2_000);
+        var candles = new List<Candle>();
+        var minute = 0;
+        for (var step = 0; step < 6_000; step++)
+        {
+            minute += random.Next(1, 4);
+            var close = Math.Round(10m + (decimal)random.NextDouble() * 100m, random.Next(0, 5));
+            var volume = Math.Round((decimal)random.NextDouble() * 50m, random.Next(0, 9));
+            var candle = new Candle(T0.AddMinutes(minute), close, close, close, close, volume);
+            candles.Add(candle);
+            state.ApplyCandle(new ProductCandle("ETH-USD", candle));
+            if (step % 7 != 0) continue;
+
+            var now = candle.End.AddMinutes(random.Next(-30, 600));
+            var held = candles.Skip(Math.Max(0, candles.Count - 2_000)).ToArray();
+            var expected = 0m;
+            for (var i = held.Length - 1; i >= 0 && held[i].End > now.AddDays(-1); i--) expected += held[i].Volume * held[i].Close;
+            Assert.Equal(expected.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                state.Snapshot("ETH-USD", now)!.Volume24hUsd.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    [Fact]
+    public void A_snapshot_costs_the_same_with_a_week_of_history_as_with_minutes()
+    {
+        // The decision cycle takes one snapshot per cycle: its allocation must not grow with the candles held.
+        static long SnapshotBytes(int minutes)
+        {
+            var state = new MarketState(StalenessSettings.Default);
+            foreach (var id in new[] { "BTC-USD", "ETH-USD", "SOL-USD" })
+                for (var i = 0; i < minutes; i++)
+                    state.ApplyCandle(new ProductCandle(id, new Candle(T0.AddMinutes(i), 10m, 11m, 9m, 10.5m, 2.25m)));
+            var now = T0.AddMinutes(minutes);
+            state.Snapshot(now);
+            now = now.AddSeconds(30);
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var views = state.Snapshot(now);
+            var bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+            Assert.Equal(3, views.Count);
+            Assert.All(views, v => Assert.Equal(T0.AddMinutes(minutes - 1), v.LastCandle!.Value.Start));
+            return bytes;
+        }
+
+        Assert.Equal(SnapshotBytes(10), SnapshotBytes(MarketState.DefaultCandleCapacity));
     }
 
     [Fact]

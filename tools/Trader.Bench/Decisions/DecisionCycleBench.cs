@@ -1,17 +1,13 @@
 using System.Globalization;
-using Trader.Domain.Config;
 using Trader.Domain.Decisions;
-using Trader.Domain.Market;
 using Trader.Domain.Portfolio;
 using Trader.Domain.Risk;
 using Trader.Domain.Triggers;
-using Trader.Pipeline.Candles;
-using Trader.Pipeline.Clock;
 using Trader.Pipeline.Decisions;
 using Trader.Pipeline.Execution;
-using Trader.Pipeline.Guards;
-using Trader.Pipeline.Market;
 using Trader.Pipeline.Scheduling;
+
+namespace Trader.Bench.Decisions;
 
 /// <summary>
 /// decision-cycle [--products 50] [--cycles 300] [--warmup 30] [--seed 1]: the real decision stages
@@ -34,48 +30,23 @@ internal static class DecisionCycleBench
 
     private static async Task<int> RunAsync(int productCount, int cycles, int warmup, int seed)
     {
-        var ids = Enumerable.Range(0, productCount).Select(i => $"P{i:D3}-USD").ToArray();
-        var config = ConfigFor(ids);
-        var clock = new VirtualClock(new DateTimeOffset(2026, 1, 5, 0, 0, 0, TimeSpan.Zero));
+        var market = new SyntheticMarket(productCount, seed);
+        var clock = market.Clock;
         var time = new VirtualNowStopwatchTime(clock);
-        var state = new MarketState(StalenessSettings.Default);
         var journal = new CountingJournal();
         var port = new DryRunExecutionPort(journal, time);
         var account = new FixedAccount(new PortfolioView(PortfolioState.AllCash(1_000_000m), [], [], [], SafetyState.Clear));
-        await using var pipeline = new DecisionPipeline(new DecisionEngine(config), new IndicatorBook(IndicatorSettings.From(config)),
-            state, account, journal, port, time, Console.Error.WriteLine);
+        await using var pipeline = new DecisionPipeline(new DecisionEngine(market.Config), new IndicatorBook(IndicatorSettings.From(market.Config)),
+            market.State, account, journal, port, time, Console.Error.WriteLine);
+        market.CandleClosed += pipeline.OnCandle;
 
-        var random = new Random(seed);
-        var prices = ids.ToDictionary(id => id, _ => 10m + (decimal)random.NextDouble() * 990m, StringComparer.Ordinal);
-        var drifts = ids.ToDictionary(id => id, _ => (random.NextDouble() - 0.5) * 0.004, StringComparer.Ordinal);
-        foreach (var id in ids)
-            state.ApplyStatus(new StatusEvent(id, ProductStatus.Online, null, null, clock.Now, clock.Now));
-
-        void Minute()
-        {
-            var start = clock.Now;
-            clock.AdvanceTo(start + Candle.Length);
-            foreach (var id in ids)
-            {
-                var open = prices[id];
-                var close = decimal.Round(open * (decimal)(1.0 + drifts[id] + (random.NextDouble() - 0.5) * 0.002), 4);
-                prices[id] = close;
-                var candle = new ProductCandle(id, new Candle(start, open, Math.Max(open, close), Math.Min(open, close), close, 100m + random.Next(0, 50)));
-                state.ApplyCandle(candle);
-                pipeline.OnCandle(candle);
-                var half = decimal.Round(close * 0.0001m, 4);
-                state.ApplyQuote(new QuoteVerdict(id, new Quote(close - half, close + half, close, clock.Now, clock.Now), null, 0));
-                state.ApplyTicker(new TickerEvent(id, close, close - half, 1m, close + half, 1m, 100_000_000m / close, clock.Now, clock.Now));
-            }
-        }
-
-        for (var m = 0; m < 24 * 60; m++) Minute();
+        for (var m = 0; m < 24 * 60; m++) market.Minute();
 
         var latencies = new List<double>(cycles);
-        long allocated = 0;
+        long allocated = 0, allocatedFirstHalf = 0;
         for (var c = 1; c <= warmup + cycles; c++)
         {
-            Minute();
+            market.Minute();
             var before = GC.GetTotalAllocatedBytes(precise: false);
             var result = await pipeline.RunCycleAsync(new CycleTick(c, clock.Now));
             var after = GC.GetTotalAllocatedBytes(precise: false);
@@ -87,28 +58,19 @@ internal static class DecisionCycleBench
             if (c <= warmup) continue;
             latencies.Add(result.Latency.TotalMicroseconds);
             allocated += after - before;
+            if (c - warmup <= cycles / 2) allocatedFirstHalf += after - before;
         }
 
         var counters = pipeline.Counters;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"approved {counters.Approved}, rejected {counters.RejectedByReason.Values.Sum()} ({string.Join(", ", counters.RejectedByReason.Select(kv => $"{kv.Key} {kv.Value}"))}), journal rows {journal.Rows}, dry-run orders {port.Orders.Count}"));
+        var firstHalf = cycles / 2;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"allocated per cycle: first {firstHalf} cycles {allocatedFirstHalf / Math.Max(1, firstHalf)} B, last {cycles - firstHalf} cycles {(allocated - allocatedFirstHalf) / Math.Max(1, cycles - firstHalf)} B (history grows one minute per cycle)"));
         latencies.Sort();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{{\"products\":{productCount},\"cycles\":{cycles},\"p50_us\":{Percentile(latencies, 50):F0},\"p99_us\":{Percentile(latencies, 99):F0},\"alloc_bytes_per_cycle\":{allocated / Math.Max(1, cycles)}}}"));
         return 0;
-    }
-
-    private static TraderConfig ConfigFor(string[] ids)
-    {
-        var config = new TraderConfig();
-        var tiers = new Dictionary<string, TierConfig>(config.Universe.Tiers)
-        {
-            ["tier_1_core"] = config.Universe.Tiers["tier_1_core"] with { Symbols = ids },
-        };
-        return config with
-        {
-            Universe = config.Universe with { Tiers = tiers, Universe = config.Universe.Universe with { MaxUniverseSize = ids.Length } },
-        };
     }
 
     private static double Percentile(List<double> sorted, double p) =>

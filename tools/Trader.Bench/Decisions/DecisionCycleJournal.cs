@@ -1,5 +1,7 @@
 using Trader.Pipeline.Decisions;
 
+namespace Trader.Bench.Decisions;
+
 /// <summary>A journal sink that keeps only a row count (the benchmark measures the stages, not storage).</summary>
 internal sealed class CountingJournal : IDecisionJournalSink
 {
