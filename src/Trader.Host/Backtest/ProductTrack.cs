@@ -16,7 +16,7 @@ internal sealed class ProductTrack
     private readonly BacktestSettings _settings;
     private readonly Queue<(DateTimeOffset End, decimal Notional)> _day = new();
     private decimal _notional24h;
-    private Candle[] _lastTraded = [];
+    private Candle? _lastTraded;
 
     public ProductTrack(string productId, BacktestSettings settings)
     {
@@ -40,9 +40,8 @@ internal sealed class ProductTrack
         Quote = new Quote(bid, ask, candle.Close, candle.End, candle.End);
         LastClose = candle.Close;
         if (candle.Volume <= 0m) return;
-        // Only the latest traded candle is kept for the view: nothing in the decision reads older ones (the
-        // indicators have their own history), and copying a week of candles per cycle would dominate a backtest.
-        _lastTraded = [candle];
+        // Only the latest traded candle is in the view (as live): the indicators keep their own history.
+        _lastTraded = candle;
         var notional = candle.Volume * candle.Close;
         _day.Enqueue((candle.End, notional));
         _notional24h += notional;
@@ -51,7 +50,7 @@ internal sealed class ProductTrack
     public ProductMarketView View(DateTimeOffset now, StalenessSettings staleness)
     {
         while (_day.Count > 0 && _day.Peek().End <= now - Day) _notional24h -= _day.Dequeue().Notional;
-        DateTimeOffset? lastClose = _lastTraded.Length > 0 ? _lastTraded[0].End : null;
+        DateTimeOffset? lastClose = _lastTraded?.End;
         return new ProductMarketView(ProductId, Quote, _lastTraded, _notional24h, Info, ProductHealth.Online,
             staleness.IsStale(FreshnessKind.Quote, Quote?.TsRecv, now),
             staleness.IsStale(FreshnessKind.Ohlcv, lastClose, now));

@@ -26,7 +26,7 @@ public sealed class CanaryRiskTests
     private static ProductMarketView View(string productId, decimal price)
     {
         var half = price * 2m / 20_000m;
-        return new ProductMarketView(productId, new Quote(price - half, price + half, price, T0, T0), [], 50_000_000m,
+        return new ProductMarketView(productId, new Quote(price - half, price + half, price, T0, T0), null, 50_000_000m,
             ProductInfo.DefaultUsd(productId), ProductHealth.Online, false, false);
     }
 
