@@ -23,9 +23,9 @@ for trx in "$results"/*.trx; do
 done
 
 # Requirements traceability: docs/RTM.md from the [Trait("Req", …)] tags and these results.
-# RTM_REQUIRE_ALL=1 makes a spec requirement without a passing test fail the run (the go-live setting).
+# A spec requirement without a passing test fails the run (RTM_REQUIRE_ALL=0 only writes the matrix).
 rtm_flags=()
-[ "${RTM_REQUIRE_ALL:-0}" = "1" ] && rtm_flags+=(--require-all)
+[ "${RTM_REQUIRE_ALL:-1}" = "1" ] && rtm_flags+=(--require-all)
 spec=../shared/spec/requirements-v0.2.md
 if [ -f "$spec" ]; then
   dotnet run --project tools/Trader.Rtm -v q -- --root . --spec "$spec" --results "$results" --out docs/RTM.md "${rtm_flags[@]}" || status=1
