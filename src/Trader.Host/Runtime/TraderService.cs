@@ -63,10 +63,10 @@ public sealed class TraderService(CliContext context)
             foreach (var unmet in decision.Unmet) context.Error.WriteLine($"  - {unmet}");
             return ExitCodes.RefusedForSafety;
         }
-        if (decision.Mode != TradingMode.DryRun)
+        var (venue, venueProblem) = VenueChoice.Parse(decision.Mode, options.Venue);
+        if (venue is null)
         {
-            context.Error.WriteLine($"usage: --mode {TraderLogging.ModeName(decision.Mode).ToLowerInvariant().Replace('_', '-')}: " +
-                                    "this build runs the live service in DRY_RUN only; PAPER and LIVE order routing are not wired into `run` yet");
+            context.Error.WriteLine("usage: " + venueProblem);
             return ExitCodes.BadInput;
         }
         if (options.Feed != "coinbase")
@@ -77,7 +77,7 @@ public sealed class TraderService(CliContext context)
 
         var redactor = new SecretRedactor();
         if (secrets.Credentials.Credentials is { } credentials) redactor.Register(credentials);
-        using var logger = TraderLogging.Create(LogOptions.From(config.App.Logging, args.DataDir, decision.Mode, context.Error, args.LogLevel), redactor, clock.Time);
+        using var logger = TraderLogging.Create(LogOptions.From(config.App.Logging, args.DataDir, decision.Mode, context.Error, args.LogLevel) with { Properties = venue.LogProperties }, redactor, clock.Time);
         var log = (ILogger)logger;
         foreach (var line in secrets.StartupLines()) log.Information("{StartupCheck}", line);
         foreach (var note in decision.Notes) log.Information("{ModeNote}", note);
@@ -138,21 +138,32 @@ public sealed class TraderService(CliContext context)
         };
 
         await using var clientLifetime = client;
-        // Decisions: jittered cycles (REQ-SCH1) through the Dataflow stages; DRY_RUN journals every would-be order.
+        // Decisions: jittered cycles (REQ-SCH1) through the Dataflow stages; DRY_RUN journals every would-be order,
+        // PAPER and LIVE send them through the order manager (ExecutionSetup).
         var journal = new StateJournalSink(store.Journal);
+        var telemetry = new Telemetry(clock.Time);
+        var (composed, executionProblem) = ExecutionSetup.Create(new ExecutionInputs(decision.Mode, venue, config, args.DataDir,
+            secrets.Credentials.Credentials, clock, store, market, products, killSwitch, alerts.Raise, journal, log,
+            sample => telemetry.RecordRest(sample.Endpoint, sample.HttpStatus ?? 0, sample.Duration)));
+        if (composed is null)
+        {
+            context.Error.WriteLine("usage: " + executionProblem);
+            return ExitCodes.BadInput;
+        }
+        await using var execution = composed;
         await using var pipeline = new DecisionPipeline(new DecisionEngine(config), new IndicatorBook(IndicatorSettings.From(config)), market,
-            new DryRunPortfolioSource(config.Policy.Backtest.InitialCapitalUsd, killSwitch), journal, new DryRunExecutionPort(journal, clock.Time),
+            execution.Portfolio, journal, execution.Port,
             clock.Time, log: message => log.Warning("decision pipeline: {Problem}", message));
         using var candleSubscription = pipeline.SubscribeCandles(processor.Candles);
         var seed = options.Seed ?? config.App.Loop.Seed ?? RandomSeed();
         log.Information("decision cycles every {Interval} s + 0–{Jitter} % jitter, seed {Seed}", config.App.Loop.IntervalSeconds, config.App.Loop.JitterPct, seed);
 
-        var telemetry = new Telemetry(clock.Time);
         using var slo = new SloEvaluator(telemetry, clock.Scheduler, new SloSettings(), alerts.Raise);
         slo.Start();
         using var cycles = new JitteredCycleScheduler(clock.Scheduler, TimeSpan.FromSeconds((double)config.App.Loop.IntervalSeconds),
             config.App.Loop.JitterPct, seed, async tick =>
             {
+                await execution.BeforeCycleAsync(tick, CancellationToken.None);
                 var result = await pipeline.RunCycleAsync(tick);
                 telemetry.RecordCycle(result.Latency, degraded: !processor.State.FeedUp);
                 log.Information("cycle {CycleId}: {Outcome}, {Approved} approved, {Rejected} rejected in {LatencyMs} ms",
@@ -165,8 +176,10 @@ public sealed class TraderService(CliContext context)
 
         await using var metrics = await StartMetricsAsync(MetricsPort.Resolve(config.App.Monitoring, options.MetricsPort), telemetry, slo, log, stop);
 
-        log.Information("trader run started in {Mode} on {Products} products; data dir {DataDir}", TraderLogging.ModeName(decision.Mode), products.Count, args.DataDir);
+        log.Information("trader run started in {Mode} on {Products} products, venue {Venue}; data dir {DataDir}",
+            TraderLogging.ModeName(decision.Mode), products.Count, venue.Name, args.DataDir);
         client.Start();
+        await execution.StartAsync(stop);
         cycles.Start();
 
         try
