@@ -43,6 +43,7 @@ public static class UserChannelParser
         string? type = null;
         string? message = null;
         var orders = new List<UserOrderUpdate>();
+        string? badEventType = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("channel"u8))
@@ -66,7 +67,7 @@ public static class UserChannelParser
                 reader.Read();
                 if (reader.TokenType != JsonTokenType.StartArray) return UserChannelResult.Rejected(ParseReasons.BadShape, "events is not an array");
                 // Events may come before the channel; they are kept only if the channel turns out to be user.
-                var (problem, detail) = ReadEvents(ref reader, orders);
+                var (problem, detail) = ReadEvents(ref reader, orders, ref badEventType);
                 if (problem is not null) return UserChannelResult.Rejected(problem, detail);
             }
             else
@@ -80,11 +81,12 @@ public static class UserChannelParser
         if (type == "error") return UserChannelResult.Rejected(ParseReasons.ErrorFrame, message);
         if (channel is null) return UserChannelResult.Rejected(ParseReasons.MissingChannel);
         if (channel != WireChannels.User) return UserChannelResult.Ignored(ParseReasons.UnknownChannel);
+        if (badEventType is not null) return UserChannelResult.Rejected(ParseReasons.BadEventType, badEventType);
         return new UserChannelResult(ParseOutcome.Ok, null, orders);
     }
 
     /// <summary>Reads the events array (the reader is on its start); returns a reason when a value is bad.</summary>
-    private static (string? Reason, string? Detail) ReadEvents(ref Utf8JsonReader reader, List<UserOrderUpdate> orders)
+    private static (string? Reason, string? Detail) ReadEvents(ref Utf8JsonReader reader, List<UserOrderUpdate> orders, ref string? badEventType)
     {
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
@@ -117,8 +119,9 @@ public static class UserChannelParser
                     reader.Skip();
                 }
             }
-            if (eventType is not ("snapshot" or "update")) return (ParseReasons.BadEventType, eventType);
-            for (var i = firstOrder; i < orders.Count; i++) orders[i] = orders[i] with { EventType = eventType };
+            // Only user events must say snapshot or update; the channel is checked once the whole frame is read.
+            if (eventType is not ("snapshot" or "update")) badEventType ??= eventType ?? "(none)";
+            for (var i = firstOrder; i < orders.Count; i++) orders[i] = orders[i] with { EventType = eventType ?? "" };
         }
         return (null, null);
     }

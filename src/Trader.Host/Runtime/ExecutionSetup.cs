@@ -107,8 +107,9 @@ public sealed class ExecutionSetup : IAsyncDisposable
         Compose(new CoinbaseVenue(client, simulator ? "sim" : "coinbase"), () => _account.Cash);
 
         // The user channel: order updates trigger a REST reconcile of that order (REST stays the source of truth).
+        // No product ids: every product (an order of ours in any product must be seen).
         var userUrl = simulator ? VenueChoice.SimulatorUserWebSocket(baseUri).ToString() : _in.Config.App.Exchange.WsUserUrl;
-        _userClient = new CoinbaseFeedClient(CoinbaseFeedOptions.User(userUrl, _in.Products), _in.Clock.Time, jwt);
+        _userClient = new CoinbaseFeedClient(CoinbaseFeedOptions.User(userUrl, []), _in.Clock.Time, jwt);
         _userFeed = new CoinbaseUserFeed(_userClient);
         _userFeed.OrderUpdated += update => _updates.Writer.TryWrite(update);
         _userFeed.FrameRejected += r => _in.Log.Warning("user channel: frame rejected ({Reason}: {Detail})", r.Reason, r.Detail);
@@ -163,7 +164,11 @@ public sealed class ExecutionSetup : IAsyncDisposable
         try
         {
             var summary = await _manager.ReconcileWorkingAsync(tick.CycleId, cancellationToken).ConfigureAwait(false);
-            if (summary.Checked > 0) _in.Log.Information("cycle {CycleId} fill poll: {Summary}", tick.CycleId, summary.ToString());
+            // Logged at info only when the poll changed something (it runs every cycle).
+            var changed = summary.Filled + summary.Cancelled + summary.Rejected + summary.FillsRecorded > 0;
+            if (summary.Checked > 0)
+                _in.Log.Write(changed ? Serilog.Events.LogEventLevel.Information : Serilog.Events.LogEventLevel.Debug,
+                    "cycle {CycleId} fill poll: {Summary}", tick.CycleId, summary.ToString());
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
