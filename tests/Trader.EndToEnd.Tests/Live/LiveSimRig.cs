@@ -98,21 +98,11 @@ public sealed class LiveSimRig : IAsyncDisposable
     public TraderProcess StartCommand(params string[] args) =>
         TraderProcess.Start([.. args, "--config", Config, "--data-dir", DataDir], Environment);
 
-    /// <summary>Every order row of the state DB (read-only: works while `trader run` holds it).</summary>
-    public IReadOnlyList<StateOrderRow> StateOrders()
-    {
-        if (!File.Exists(StatePath)) return [];
-        using var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = StatePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        db.Open();
-        using var command = db.CreateCommand();
-        command.CommandText = "SELECT client_order_id, product_id, side, status, venue_order_id, filled_size FROM orders ORDER BY created_ts";
-        using var reader = command.ExecuteReader();
-        var rows = new List<StateOrderRow>();
-        while (reader.Read())
-            rows.Add(new StateOrderRow(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4), decimal.Parse(reader.GetString(5), CultureInfo.InvariantCulture)));
-        return rows;
-    }
+    /// <summary>Every order row of the state DB (read-only: works while `trader run` holds it; none before its schema exists).</summary>
+    public IReadOnlyList<StateOrderRow> StateOrders() =>
+        Query("SELECT client_order_id, product_id, side, status, COALESCE(venue_order_id, ''), filled_size FROM orders ORDER BY created_ts")
+            .Select(r => new StateOrderRow(r[0], r[1], r[2], r[3], r[4].Length == 0 ? null : r[4], decimal.Parse(r[5], CultureInfo.InvariantCulture)))
+            .ToList();
 
     /// <summary>Base size held per product according to the state DB's positions.</summary>
     public IReadOnlyDictionary<string, decimal> StatePositions() => Query("SELECT product_id, base_size FROM positions")
@@ -130,7 +120,16 @@ public sealed class LiveSimRig : IAsyncDisposable
         db.Open();
         using var command = db.CreateCommand();
         command.CommandText = sql;
-        using var reader = command.ExecuteReader();
+        SqliteDataReader reader;
+        try
+        {
+            reader = command.ExecuteReader();
+        }
+        catch (SqliteException e) when (e.Message.Contains("no such table", StringComparison.Ordinal))
+        {
+            return rows; // the process is still creating its schema
+        }
+        using var _ = reader;
         while (reader.Read())
         {
             var row = new string[reader.FieldCount];
