@@ -95,6 +95,14 @@ public sealed class LiveSimRig : IAsyncDisposable
     public TraderProcess StartRun() =>
         TraderProcess.Start(["run", "--mode", "live", "--venue", Venue, "--metrics-port", "0", "--config", Config, "--data-dir", DataDir], Environment);
 
+    /// <summary>PAPER with the paper wallet: the simulator is only the market feed; no key is handed over.</summary>
+    public TraderProcess StartPaperRun() =>
+        TraderProcess.Start(["run", "--mode", "paper", "--venue", "paper", "--metrics-port", "0", "--config", Config, "--data-dir", DataDir]);
+
+    /// <summary>The paper wallet's balances (<c>paper.db</c> in the data dir).</summary>
+    public IReadOnlyDictionary<string, decimal> PaperBalances() => Query(Path.Combine(DataDir, "paper.db"), "SELECT currency, amount FROM paper_balances")
+        .ToDictionary(r => r[0], r => decimal.Parse(r[1], CultureInfo.InvariantCulture));
+
     public TraderProcess StartCommand(params string[] args) =>
         TraderProcess.Start([.. args, "--config", Config, "--data-dir", DataDir], Environment);
 
@@ -112,11 +120,13 @@ public sealed class LiveSimRig : IAsyncDisposable
     public IReadOnlyDictionary<string, decimal> StateFilledByOrder() => Query("SELECT client_order_id, size FROM fills")
         .GroupBy(r => r[0]).ToDictionary(g => g.Key, g => g.Sum(r => decimal.Parse(r[1], CultureInfo.InvariantCulture)));
 
-    private List<string[]> Query(string sql)
+    private List<string[]> Query(string sql) => Query(StatePath, sql);
+
+    private static List<string[]> Query(string path, string sql)
     {
         var rows = new List<string[]>();
-        if (!File.Exists(StatePath)) return rows;
-        using var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = StatePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        if (!File.Exists(path)) return rows;
+        using var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
         db.Open();
         using var command = db.CreateCommand();
         command.CommandText = sql;
