@@ -140,6 +140,9 @@ public sealed class ExchangeSimulator : IAsyncDisposable
     /// <summary>Applies one Advanced Trade frame to the books (for <see cref="MarketSource.External"/>); false when unusable.</summary>
     public bool IngestFrame(string frameJson) => _venue.IngestFrame(frameJson);
 
+    /// <summary>The same for a frame's UTF-8 JSON bytes (e.g. a capture line fed in lockstep with a replay).</summary>
+    public bool IngestFrame(ReadOnlyMemory<byte> frameUtf8) => _venue.IngestFrame(frameUtf8);
+
     /// <summary>Changes a product's flags (<c>cancel_only</c>, <c>limit_only</c>, <c>post_only</c>,
     /// <c>trading_disabled</c>, status); false for an unknown product.</summary>
     public bool SetProductFlags(string productId, Action<SimProduct> change) => _venue.SetProductFlags(productId, change);

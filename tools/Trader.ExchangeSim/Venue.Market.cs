@@ -26,6 +26,20 @@ internal sealed partial class Venue
         JsonDocument document;
         try { document = JsonDocument.Parse(json); }
         catch (JsonException) { lock (Gate) RejectedFrames++; return false; }
+        return Ingest(document);
+    }
+
+    /// <summary>The same for a frame as UTF-8 bytes (a capture line's JSON without decoding it to a string first).</summary>
+    public bool IngestFrame(ReadOnlyMemory<byte> utf8Json)
+    {
+        JsonDocument document;
+        try { document = JsonDocument.Parse(utf8Json); }
+        catch (JsonException) { lock (Gate) RejectedFrames++; return false; }
+        return Ingest(document);
+    }
+
+    private bool Ingest(JsonDocument document)
+    {
         using (document)
         {
             lock (Gate)
@@ -64,6 +78,7 @@ internal sealed partial class Venue
         {
             var productId = ev.GetProperty("product_id").GetString()!;
             var market = MarketOrAdd(productId);
+            market.HasLevel2 = true;
             var snapshot = ev.TryGetProperty("type", out var t) && t.GetString() == "snapshot";
             var levels = new List<(bool Bid, decimal Price, decimal Size)>();
             foreach (var u in ev.GetProperty("updates").EnumerateArray())
@@ -134,10 +149,31 @@ internal sealed partial class Venue
             foreach (var tk in ev.GetProperty("tickers").EnumerateArray())
             {
                 var market = MarketOrAdd(tk.GetProperty("product_id").GetString()!);
-                market.CapturedTicker = JsonNode.Parse(tk.GetRawText())!.AsObject();
-                if (Wire.TryDecimal(market.CapturedTicker["price"]?.GetValue<string>(), out var price)) market.LastPrice = price;
+                market.CapturedTickerJson = tk.GetRawText();
+                if (TryField(tk, "price", out var price)) market.LastPrice = price;
+                if (!market.HasLevel2 && TickerTop(tk) is { } top) ApplyLevels(market, top, replace: true);
                 PublishTicker(market, "update");
             }
+    }
+
+    /// <summary>
+    /// The book of a feed without <c>l2_data</c> (captures synthesized from bars carry only ticker and trades): the
+    /// ticker's best bid and ask with their quantities become the whole book, so orders match the captured prices.
+    /// Null when the ticker lacks a positive, uncrossed top of book.
+    /// </summary>
+    private static List<(bool Bid, decimal Price, decimal Size)>? TickerTop(JsonElement ticker)
+    {
+        if (!TryField(ticker, "best_bid", out var bid) || !TryField(ticker, "best_ask", out var ask)
+            || !TryField(ticker, "best_bid_quantity", out var bidSize) || !TryField(ticker, "best_ask_quantity", out var askSize))
+            return null;
+        if (bid <= 0m || ask <= bid || bidSize <= 0m || askSize <= 0m) return null;
+        return [(true, bid, bidSize), (false, ask, askSize)];
+    }
+
+    private static bool TryField(JsonElement e, string name, out decimal value)
+    {
+        value = 0m;
+        return e.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String && Wire.TryDecimal(p.GetString(), out value);
     }
 
     private static JsonObject TradeJson(MarketTrade t) => new()
@@ -240,6 +276,7 @@ internal sealed partial class Venue
                 var market = _markets[id];
                 if (!market.CandleDirty) continue;
                 market.CandleDirty = false;
+                if (!_hub.AnyWants("candles", id)) continue;   // nobody listens: skip building the update
                 var events = CandleEvents(market, "update");
                 if (events is not null) _hub.Publish("candles", id, new WsFrame("candles", Now, events.ToText()));
             }

@@ -30,6 +30,8 @@ public sealed class StatePortfolioSource(
 
     private readonly decimal _marketSlippage = MaxSlippageFraction(policy);
     private decimal? _highWater;
+    private (DateTimeOffset From, decimal Nav)? _dayStart;
+    private (DateTimeOffset From, decimal Nav)? _weekStart;
 
     public PortfolioView Current(DateTimeOffset now)
     {
@@ -58,7 +60,7 @@ public sealed class StatePortfolioSource(
         store.Equity.Mark(new EquityMark(now, nav));
         var highWater = _highWater ??= store.Equity.Between(now - HighWaterWindow, now).Select(m => m.Nav).DefaultIfEmpty(nav).Max();
         _highWater = Math.Max(highWater, nav);
-        var portfolio = new PortfolioState(cashNow, positions, nav, _highWater.Value, StartEquity(DayStart(now), now, nav), StartEquity(WeekStart(now), now, nav));
+        var portfolio = new PortfolioState(cashNow, positions, nav, _highWater.Value, StartEquity(ref _dayStart, DayStart(now), now, nav), StartEquity(ref _weekStart, WeekStart(now), now, nav));
 
         var halts = store.Halts.Active();
         var safety = new SafetyState(
@@ -81,10 +83,17 @@ public sealed class StatePortfolioSource(
         return new WorkingOrder(order.ProductId, order.Side, remaining, worst, order.ClientOrderId);
     }
 
-    private decimal StartEquity(DateTimeOffset from, DateTimeOffset now, decimal nav)
+    /// <summary>
+    /// The first equity mark since <paramref name="from"/>. Current() marks before asking, so once read for a day (week)
+    /// it cannot change: it is read from the store once per period instead of every cycle.
+    /// </summary>
+    private decimal StartEquity(ref (DateTimeOffset From, decimal Nav)? cache, DateTimeOffset from, DateTimeOffset now, decimal nav)
     {
+        if (cache is { } known && known.From == from) return known.Nav;
         var marks = store.Equity.Between(from, now);
-        return marks.Count > 0 ? marks[0].Nav : nav;
+        var start = marks.Count > 0 ? marks[0].Nav : nav;
+        cache = (from, start);
+        return start;
     }
 
     private static DateTimeOffset DayStart(DateTimeOffset now) => new(now.UtcDateTime.Date, TimeSpan.Zero);

@@ -71,6 +71,15 @@ public sealed class ReplayDriver : IDisposable
     /// <summary>The decision cycle, run on a <see cref="JitteredCycleScheduler"/> on the virtual clock; null = no decisions.</summary>
     public Func<CycleTick, Task>? Cycle { get; set; }
 
+    /// <summary>
+    /// Sees every frame at its receive time, after the clock has moved there and before the frame is parsed (e.g. the
+    /// embedded simulator's book is fed from it, so an order sent in the next cycle meets the replay's prices).
+    /// </summary>
+    public Action<CaptureFrame>? FrameArrived { get; set; }
+
+    /// <summary>Called after each frame with the frames read so far (a progress display); cheap calls only.</summary>
+    public Action<long>? Progress { get; set; }
+
     public long ParseErrors => _parseErrors;
 
     public SequenceTracker Sequence => _sequence;
@@ -84,6 +93,7 @@ public sealed class ReplayDriver : IDisposable
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 await OnFrameAsync(frame, cancellationToken).ConfigureAwait(false);
+                Progress?.Invoke(reader.FramesRead);
             }
             if (_firstFrame is not null)
             {
@@ -108,7 +118,7 @@ public sealed class ReplayDriver : IDisposable
             Cycles = _cycles?.Cycles ?? 0,
             CyclesSkipped = _cycles?.Skipped ?? 0,
             Proposals = Ledger.Proposals,
-            OrdersPlaced = Ledger.Orders.Count,
+            OrdersPlaced = Ledger.OrdersPlaced,
             Fills = Ledger.Fills,
             RejectedByReason = MergeRejections(),
             Orders = Ledger.Orders.ToList(),
@@ -140,6 +150,7 @@ public sealed class ReplayDriver : IDisposable
         await PaceAsync(at, cancellationToken).ConfigureAwait(false);
         Clock.AdvanceTo(at);
         await QuiesceAsync().ConfigureAwait(false);
+        FrameArrived?.Invoke(frame);
 
         var result = _parser.Parse(frame.Frame.Span, at);
         if (result.IsRejected)

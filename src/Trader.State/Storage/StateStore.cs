@@ -58,7 +58,11 @@ public sealed class StateStore : IDisposable
     internal object Gate { get; } = new();
 
     /// <summary>Opens (creating if needed) the database at <paramref name="path"/> and applies pending migrations.</summary>
-    public static StateStore Open(string path, TimeSpan? busyTimeout = null)
+    /// <param name="durable">
+    /// false = <c>synchronous=OFF</c>: no fsync per commit, for throwaway state that is recreated on every run (PAPER
+    /// replays and the demo), never for the service's own state.
+    /// </param>
+    public static StateStore Open(string path, TimeSpan? busyTimeout = null, bool durable = true)
     {
         var fullPath = System.IO.Path.GetFullPath(path);
         var directory = System.IO.Path.GetDirectoryName(fullPath);
@@ -81,7 +85,7 @@ public sealed class StateStore : IDisposable
             var journalMode = ExecutePragma(connection, "PRAGMA journal_mode = WAL;");
             if (!string.Equals(journalMode as string, "wal", StringComparison.OrdinalIgnoreCase))
                 throw new InvalidOperationException($"could not switch {fullPath} to WAL (journal_mode is {journalMode})");
-            ExecutePragma(connection, "PRAGMA synchronous = FULL;");
+            ExecutePragma(connection, durable ? "PRAGMA synchronous = FULL;" : "PRAGMA synchronous = OFF;");
             ExecutePragma(connection, "PRAGMA foreign_keys = ON;");
             ExecutePragma(connection, "PRAGMA secure_delete = ON;");
             RestrictPermissions(fullPath);

@@ -19,7 +19,31 @@ internal sealed class ProductMarket
     public SortedDictionary<long, CandleBar> MinuteCandles { get; } = new();
     public decimal? LastPrice { get; set; }
     /// <summary>Ticker fields (volume_24_h, low_52_w…) passed through from the last captured ticker, if any.</summary>
-    public JsonObject? CapturedTicker { get; set; }
+    public JsonObject? CapturedTicker
+    {
+        get
+        {
+            // Parsed only when a ticker is published: a replay feeding every captured ticker rarely has subscribers.
+            if (_capturedTicker is null && CapturedTickerJson is { } json) _capturedTicker = JsonNode.Parse(json)!.AsObject();
+            return _capturedTicker;
+        }
+    }
+
+    /// <summary>The raw JSON of the last captured ticker (see <see cref="CapturedTicker"/>).</summary>
+    public string? CapturedTickerJson
+    {
+        get => _capturedTickerJson;
+        set
+        {
+            _capturedTickerJson = value;
+            _capturedTicker = null;
+        }
+    }
+
+    private string? _capturedTickerJson;
+    private JsonObject? _capturedTicker;
+    /// <summary>True once an <c>l2_data</c> frame named the product; until then a ticker's top of book is its book.</summary>
+    public bool HasLevel2 { get; set; }
     /// <summary>5-minute candles that changed since the last <c>candles</c> update.</summary>
     public bool CandleDirty { get; set; }
 
