@@ -40,6 +40,7 @@ public sealed class ExecutionSetup : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private OrderManager? _manager;
     private AccountCash? _account;
+    private EmbeddedSimulatorVenue? _embedded;
     private CoinbaseFeedClient? _userClient;
     private CoinbaseUserFeed? _userFeed;
     private Task _updateLoop = Task.CompletedTask;
@@ -61,7 +62,7 @@ public sealed class ExecutionSetup : IAsyncDisposable
     /// Composes execution for the run; null with a usage problem when the venue cannot be served by this build
     /// (exit 2, nothing started).
     /// </summary>
-    public static (ExecutionSetup? Setup, string? Problem) Create(ExecutionInputs inputs)
+    public static async Task<(ExecutionSetup? Setup, string? Problem)> CreateAsync(ExecutionInputs inputs, CancellationToken cancellationToken)
     {
         var setup = new ExecutionSetup(inputs);
         var config = inputs.Config;
@@ -72,7 +73,8 @@ public sealed class ExecutionSetup : IAsyncDisposable
                 setup.Port = new DryRunExecutionPort(inputs.Journal, inputs.Clock.Time);
                 return (setup, null);
             case VenueKind.EmbeddedSimulator:
-                return (null, "--venue sim: the embedded simulator venue is not part of this build of `run` yet; use --venue paper, or LIVE with --venue sim:URL against `trader sim`");
+                await setup.ComposeEmbeddedSimulatorAsync(cancellationToken).ConfigureAwait(false);
+                return (setup, null);
             case VenueKind.Paper:
                 setup.ComposePaper();
                 return (setup, null);
@@ -103,8 +105,8 @@ public sealed class ExecutionSetup : IAsyncDisposable
         _owned.Add(http);
         var client = new CoinbaseRestClient(http, jwt, _in.Clock.Time, new CoinbaseRestOptions { BaseUri = baseUri },
             RestRetryPolicy.Create(_in.Clock.Time), _in.RestLatency is { } record ? new LatencyRecorder(record) : null);
-        _account = new AccountCash(client);
-        Compose(new CoinbaseVenue(client, simulator ? "sim" : "coinbase"), () => _account.Cash);
+        var account = _account = new AccountCash(client);
+        Compose(new CoinbaseVenue(client, simulator ? "sim" : "coinbase"), () => account.Cash);
 
         // The user channel: order updates trigger a REST reconcile of that order (REST stays the source of truth).
         // No product ids: every product (an order of ours in any product must be seen).
@@ -116,6 +118,24 @@ public sealed class ExecutionSetup : IAsyncDisposable
         _userClient.Connected += _ => _in.Log.Information("user channel connected to {Url}", userUrl);
         _userClient.Disconnected += d => _in.Log.Warning("user channel disconnected: {Reason}; the per-cycle REST poll covers missed updates", d.ToString());
     }
+
+    /// <summary>
+    /// PAPER <c>--venue sim</c>: the simulator in-process on 127.0.0.1 with a throwaway key and the real REST client. Its
+    /// books mirror the run's market feed (<see cref="OnMarketFrame"/>), its account starts with
+    /// <c>backtest.initial_capital_usd</c>; cash is read from its accounts endpoint like LIVE. No user channel (the
+    /// throwaway key stays inside the venue): the per-cycle fill poll reconciles.
+    /// </summary>
+    private async Task ComposeEmbeddedSimulatorAsync(CancellationToken cancellationToken)
+    {
+        var embedded = _embedded = await EmbeddedSimulatorVenue.StartAsync(
+            EmbeddedSimulatorSettings.FromPolicy(_in.Config.Policy, _in.Clock.Time, seed: 1) with { RateLimited = true }, cancellationToken).ConfigureAwait(false);
+        _in.Log.Information("embedded simulator on {Url} (its books follow the market feed)", embedded.Simulator.RestBaseUrl);
+        var account = _account = new AccountCash(embedded.Client);
+        Compose(embedded.Venue, () => account.Cash);
+    }
+
+    /// <summary>Every market-data frame of the run; the embedded simulator's books follow it (a no-op for other venues).</summary>
+    public void OnMarketFrame(ReceivedFrame frame) => _embedded?.Ingest(frame.Bytes);
 
     private void Compose(IOrderVenue venue, Func<decimal> cash)
     {
@@ -254,6 +274,7 @@ public sealed class ExecutionSetup : IAsyncDisposable
         // The gate is taken once more so no order-manager call is still running when the venue goes away.
         await _gate.WaitAsync().ConfigureAwait(false);
         foreach (var owned in _owned) owned.Dispose();
+        if (_embedded is not null) await _embedded.DisposeAsync().ConfigureAwait(false);
         _stop.Dispose();
     }
 

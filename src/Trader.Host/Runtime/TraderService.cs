@@ -142,15 +142,16 @@ public sealed class TraderService(CliContext context)
         // PAPER and LIVE send them through the order manager (ExecutionSetup).
         var journal = new StateJournalSink(store.Journal);
         var telemetry = new Telemetry(clock.Time);
-        var (composed, executionProblem) = ExecutionSetup.Create(new ExecutionInputs(decision.Mode, venue, config, args.DataDir,
+        var (composed, executionProblem) = await ExecutionSetup.CreateAsync(new ExecutionInputs(decision.Mode, venue, config, args.DataDir,
             secrets.Credentials.Credentials, clock, store, market, products, killSwitch, alerts.Raise, journal, log,
-            sample => telemetry.RecordRest(sample.Endpoint, sample.HttpStatus ?? 0, sample.Duration)));
+            sample => telemetry.RecordRest(sample.Endpoint, sample.HttpStatus ?? 0, sample.Duration)), stop);
         if (composed is null)
         {
             context.Error.WriteLine("usage: " + executionProblem);
             return ExitCodes.BadInput;
         }
         await using var execution = composed;
+        client.FrameReceived += execution.OnMarketFrame;
         await using var pipeline = new DecisionPipeline(new DecisionEngine(config), new IndicatorBook(IndicatorSettings.From(config)), market,
             execution.Portfolio, journal, execution.Port,
             clock.Time, log: message => log.Warning("decision pipeline: {Problem}", message));
