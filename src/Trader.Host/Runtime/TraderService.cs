@@ -69,9 +69,10 @@ public sealed class TraderService(CliContext context)
             context.Error.WriteLine("usage: " + venueProblem);
             return ExitCodes.BadInput;
         }
-        if (options.Feed != "coinbase")
+        var (replayPath, feedProblem) = MarketFeedSource.Parse(options.Feed);
+        if (feedProblem is not null)
         {
-            context.Error.WriteLine($"usage: --feed {options.Feed}: only the live Coinbase feed is available to `run`; replay a capture with `trader replay FILE`");
+            context.Error.WriteLine("usage: " + feedProblem);
             return ExitCodes.BadInput;
         }
 
@@ -111,9 +112,16 @@ public sealed class TraderService(CliContext context)
 
         // With keys, every subscribe carries a fresh JWT (Coinbase: "for the most reliable connection, authenticate").
         using var jwt = secrets.Credentials.Credentials is { } keys ? new CoinbaseJwtFactory(keys, clock.Time) : null;
-        var client = new CoinbaseFeedClient(CoinbaseFeedOptions.Market(config.App.Exchange.WsUrl, products), clock.Time, jwt);
+        await using var source = replayPath is null
+            ? MarketFeedSource.Live(new CoinbaseFeedClient(CoinbaseFeedOptions.Market(config.App.Exchange.WsUrl, products), clock.Time, jwt), config.App.Exchange.WsUrl)
+            : MarketFeedSource.Replay(new CaptureReplayTransport(replayPath, clock.Time), replayPath);
+        var client = source.Transport;
         using var feed = new CoinbaseMarketDataFeed(client, products, new ProcessorSink(processor));
-        client.Connected += _ => { processor.OnFeed(true); log.Information("feed connected to {Url}", config.App.Exchange.WsUrl); };
+        client.Connected += _ => { processor.OnFeed(true); log.Information("feed connected to {Url}", source.Description); };
+        if (client is CaptureReplayTransport replay)
+            replay.Finished += (frames, badLines, problem) => log.Warning(
+                "replay feed finished: {Frames} frames, {BadLines} bad lines, {Rejected} rejected by the parser{Problem}; no more market data",
+                frames, badLines, feed.Parser.FramesRejected, problem is null ? "" : " (" + problem + ")");
         client.Disconnected += d => { processor.OnFeed(false); log.Warning("feed disconnected: {Reason}", d.ToString()); };
         feed.FrameRejected += r => log.Debug("frame rejected: {Reason}", r.Reason);
         // A sequence gap is alerted; the episode is resolved once frames flow again a second after the resubscribe.
@@ -137,7 +145,6 @@ public sealed class TraderService(CliContext context)
                 "frames flow again after the resubscribe", clock.Now, Resolved: true));
         };
 
-        await using var clientLifetime = client;
         // Decisions: jittered cycles (REQ-SCH1) through the Dataflow stages; DRY_RUN journals every would-be order,
         // PAPER and LIVE send them through the order manager (ExecutionSetup).
         var journal = new StateJournalSink(store.Journal);
@@ -179,7 +186,7 @@ public sealed class TraderService(CliContext context)
 
         log.Information("trader run started in {Mode} on {Products} products, venue {Venue}; data dir {DataDir}",
             TraderLogging.ModeName(decision.Mode), products.Count, venue.Name, args.DataDir);
-        client.Start();
+        source.Start();
         await execution.StartAsync(stop);
         cycles.Start();
 
