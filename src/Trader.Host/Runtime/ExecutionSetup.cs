@@ -33,6 +33,8 @@ public sealed class ExecutionSetup : IAsyncDisposable
     /// <summary>Journal reason of an entry not sent because the account could not be read this cycle.</summary>
     public const string AccountUnavailable = "account_unavailable";
 
+    private static readonly TimeSpan GateWaitAtShutdown = TimeSpan.FromSeconds(5);
+
     private readonly ExecutionInputs _in;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly List<IDisposable> _owned = [];
@@ -271,8 +273,17 @@ public sealed class ExecutionSetup : IAsyncDisposable
         if (_userClient is not null) await _userClient.DisposeAsync().ConfigureAwait(false);
         _userFeed?.Dispose();
         await _updateLoop.ConfigureAwait(false);
-        // The gate is taken once more so no order-manager call is still running when the venue goes away.
-        await _gate.WaitAsync().ConfigureAwait(false);
+        // The gate is taken once more so no order-manager call is still running when the venue goes away; bounded, so a
+        // call stuck in REST retries cannot hold the shutdown (its order stays working and is reconciled at the next start).
+        using var bound = new CancellationTokenSource(GateWaitAtShutdown, _in.Clock.Time);
+        try
+        {
+            await _gate.WaitAsync(bound.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            _in.Log.Warning("an order-manager call was still running at shutdown; its order is reconciled at the next start");
+        }
         foreach (var owned in _owned) owned.Dispose();
         if (_embedded is not null) await _embedded.DisposeAsync().ConfigureAwait(false);
         _stop.Dispose();
