@@ -4,6 +4,7 @@ var harnesses = new Dictionary<string, Func<string[], int>>(StringComparer.Ordin
     ["replay-throughput"] = Trader.Bench.Replay.ReplayThroughput.Run,
     ["decision-cycle"] = DecisionCycleBench.Run,
     ["parser"] = Trader.Bench.Parsing.ParserBenchmark.Run,
+    ["backtest"] = Trader.Bench.Backtest.BacktestThroughput.Run,
 };
 
 if (args.Length == 0 || !harnesses.TryGetValue(args[0], out var run))

@@ -26,7 +26,10 @@ public static class TraderCli
         yield return StatusCommand.Create(context);
         yield return KillCommand.Create(context);
         yield return ResumeCommand.Create(context);
+        yield return DrillCommand.Create(context);
         yield return ReplayCommand.Create(context);
+        yield return BacktestCommand.Create(context);
+        yield return GatesCommand.Create(context);
     }
 
     public static async Task<int> RunAsync(string[] args, CliContext context)

@@ -6,7 +6,7 @@ using Trader.State.Storage;
 namespace Trader.Host.Commands;
 
 /// <summary>
-/// <c>trader resume --reason TEXT</c>: releases the kill switch (clears the halt, recorded with the operator and the
+/// <c>trader resume --reason TEXT</c>: releases the kill switch and a latched drawdown halt (clears the halts, recorded with the operator and the
 /// time, and removes the kill file). Works beside a running service (no lock).
 /// </summary>
 public static class ResumeCommand
@@ -28,7 +28,7 @@ public static class ResumeCommand
             if (File.Exists(statePath))
             {
                 using var store = StateStore.Open(statePath);
-                cleared = store.Halts.Clear(HaltRowProbe.Gate, HaltRowProbe.Scope, now, user, text);
+                cleared = OperatorRelease.Resume(store.Halts, now, user, text).Count > 0;
             }
             if (!cleared && !removedFile)
             {

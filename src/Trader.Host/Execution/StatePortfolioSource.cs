@@ -5,6 +5,7 @@ using Trader.Domain.Risk;
 using Trader.Domain.Trading;
 using Trader.Pipeline.Decisions;
 using Trader.Pipeline.Safety;
+using Trader.Host.Safety;
 using Trader.State.Equity;
 using Trader.State.Orders;
 using Trader.State.Storage;
@@ -32,6 +33,7 @@ public sealed class StatePortfolioSource(
     private decimal? _highWater;
     private (DateTimeOffset From, decimal Nav)? _dayStart;
     private (DateTimeOffset From, decimal Nav)? _weekStart;
+    private DateTimeOffset? _lastRelease;
 
     public PortfolioView Current(DateTimeOffset now)
     {
@@ -58,17 +60,17 @@ public sealed class StatePortfolioSource(
             if (order.Status != OrderStatus.Rejected) trades.Add(new TradeRecord(order.ProductId, order.Side, order.CreatedTs));
 
         store.Equity.Mark(new EquityMark(now, nav));
-        var highWater = _highWater ??= store.Equity.Between(now - HighWaterWindow, now).Select(m => m.Nav).DefaultIfEmpty(nav).Max();
-        _highWater = Math.Max(highWater, nav);
-        var portfolio = new PortfolioState(cashNow, positions, nav, _highWater.Value, StartEquity(ref _dayStart, DayStart(now), now, nav), StartEquity(ref _weekStart, WeekStart(now), now, nav));
+        var highWater = HighWaterMark(now, nav);
+        var portfolio = new PortfolioState(cashNow, positions, nav, highWater,
+            StartEquity(ref _dayStart, DrawdownMonitor.DayStart(now), now, nav), StartEquity(ref _weekStart, DrawdownMonitor.WeekStart(now), now, nav));
 
         var halts = store.Halts.Active();
         var safety = new SafetyState(
             killSwitch.IsActive,
             ProductHealth.Online,
-            DrawdownHaltLatched: halts.Any(h => h.Gate == "drawdown"),
-            DailyStopLatched: halts.Any(h => h.Gate == "daily_stop" && h.ActivatedTs >= DayStart(now)),
-            WeeklyStopLatched: halts.Any(h => h.Gate == "weekly_stop" && h.ActivatedTs >= WeekStart(now)));
+            DrawdownHaltLatched: halts.Any(h => h.Gate == DrawdownMonitor.DrawdownGate),
+            DailyStopLatched: halts.Any(h => h.Gate == DrawdownMonitor.DailyGate && h.ActivatedTs >= DrawdownMonitor.DayStart(now)),
+            WeeklyStopLatched: halts.Any(h => h.Gate == DrawdownMonitor.WeeklyGate && h.ActivatedTs >= DrawdownMonitor.WeekStart(now)));
         return new PortfolioView(portfolio, working, cooldowns, trades, safety);
     }
 
@@ -96,14 +98,25 @@ public sealed class StatePortfolioSource(
         return start;
     }
 
-    private static DateTimeOffset DayStart(DateTimeOffset now) => new(now.UtcDateTime.Date, TimeSpan.Zero);
-
-    /// <summary>Weeks start on Monday 00:00 UTC (ISO 8601).</summary>
-    private static DateTimeOffset WeekStart(DateTimeOffset now)
+    /// <summary>
+    /// The peak NAV of the last 30 days, counted only from the last operator release of a drawdown halt: a resume
+    /// accepts the loss, so the peak restarts there (as <see cref="DrawdownMonitor"/> does), or the risk engine would
+    /// keep refusing with <c>max_drawdown</c> after the halt was lifted.
+    /// </summary>
+    private decimal HighWaterMark(DateTimeOffset now, decimal nav)
     {
-        var day = DayStart(now);
-        var sinceMonday = ((int)day.DayOfWeek + 6) % 7;
-        return day.AddDays(-sinceMonday);
+        var from = now - HighWaterWindow;
+        var released = store.Halts.ActivatedSince(from)
+            .Where(h => h.Gate == DrawdownMonitor.DrawdownGate && h.ClearedTs is not null)
+            .Select(h => (DateTimeOffset?)h.ClearedTs!.Value)
+            .Max();
+        if (released != _lastRelease)
+        {
+            (_lastRelease, _highWater) = (released, null);
+            if (released is { } r && r > from) from = r;
+        }
+        _highWater = Math.Max(_highWater ?? store.Equity.Between(from, now).Select(m => m.Nav).DefaultIfEmpty(nav).Max(), nav);
+        return _highWater.Value;
     }
 
     private static decimal MaxSlippageFraction(PolicyConfig policy) =>

@@ -7,6 +7,7 @@ using Trader.Domain.Market;
 using Trader.Domain.Trading;
 using Trader.Host.Cli;
 using Trader.Host.Configuration;
+using Trader.Host.Gates;
 using Trader.Host.Locking;
 using Trader.Host.Logging;
 using Trader.Host.Modes;
@@ -56,7 +57,7 @@ public sealed class TraderService(CliContext context)
         if (loaded.Config is not { } config) return ExitCodes.BadInput;
 
         var secrets = SecretsStatus.Load(config.App.Secrets, context.Environment, clock.Time);
-        var decision = ModeGate.Standard.Decide(new LiveRequest(options.Mode, config, secrets));
+        var decision = await RunGates.DecideAsync(context, args, options, config, secrets, stop);
         if (decision.Refused)
         {
             context.Error.WriteLine($"refused: {TraderLogging.ModeName(decision.Mode)} needs every condition below:");
@@ -96,6 +97,7 @@ public sealed class TraderService(CliContext context)
         using var killMonitorLifetime = killMonitor;
         killMonitor.Start();
         if (killSwitch.IsActive) log.Warning("starting HALTED: the kill switch is active until `trader resume --reason TEXT`");
+        using var clockSync = RunGates.StartClockMonitor(decision.Mode, options, config.App.Clock, clock, store, alerts, killMonitor, log);
         using var sigusr1 = PosixSignalRegistration.Create(SigUsr1, signal =>
         {
             signal.Cancel = true;

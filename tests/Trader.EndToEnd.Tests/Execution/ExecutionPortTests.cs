@@ -5,6 +5,8 @@ using Trader.Domain.Sizing;
 using Trader.Domain.Trading;
 using Trader.Host.Execution;
 using Trader.Host.Runtime;
+using Trader.Host.Safety;
+using Trader.Domain.Risk;
 using Trader.Pipeline.Safety;
 using Trader.Pipeline.Scheduling;
 using Trader.State.Orders;
@@ -89,6 +91,42 @@ public sealed class ExecutionPortTests
         var after = restarted.Current(clock.Now + TimeSpan.FromMinutes(1));
         Assert.Equal(view.Portfolio.Nav, after.Portfolio.HighWaterMark);
         Assert.True(after.Portfolio.Nav < after.Portfolio.HighWaterMark);
+    }
+
+    [Fact]
+    [Trait("Req", "REQ-DD1")]
+    [Trait("Req", "NFR-S1")]
+    public async Task A_drawdown_halt_stops_an_order_in_flight_and_a_resume_restarts_the_high_water_mark()
+    {
+        using var dir = new TempDir("port-drawdown");
+        var clock = VirtualTime.Create();
+        var quote = new Quote(59990m, 60000m, 60000m, clock.Now, clock.Now);
+        using var state = StateStore.Open(dir.File("state.db"));
+        using var paper = new PaperVenue(dir.File("paper.db"), _ => quote, 0.004m, 0.006m, clock.TimeProvider, new Dictionary<string, decimal> { ["USD"] = 10_000m });
+        var manager = new OrderManager(state, paper, Sizer, Taker, clock.TimeProvider, _ => Btc);
+        var sent = new List<SubmitResult>();
+        string? Halted() => state.Halts.Active().FirstOrDefault(h => h.Scope == DrawdownMonitor.Scope)?.Gate;
+        var port = new OrderManagerExecutionPort(manager, new KillSwitch(), new StateJournalSink(state.Journal), clock.TimeProvider, sent.Add, Halted);
+        var nav = 10_000m;
+        var source = new StatePortfolioSource(state, () => nav, _ => null, new KillSwitch(), new PolicyConfig());
+        Assert.Equal(10_000m, source.Current(clock.Now).Portfolio.HighWaterMark);
+
+        nav = 8_000m;
+        clock.AdvanceBy(TimeSpan.FromMinutes(1));
+        Assert.Equal(10_000m, source.Current(clock.Now).Portfolio.HighWaterMark);
+        state.Halts.Activate(DrawdownMonitor.DrawdownGate, DrawdownMonitor.Scope, "max_drawdown: test", clock.Now);
+        Assert.True(source.Current(clock.Now).Safety.DrawdownHaltLatched);
+
+        await port.SubmitAsync(ExecutionHarness.Approve(Sizer.SizeBuy(Btc, 600m, 600m, 60000m, LiquidityRole.Taker).Order!), new CycleTick(3, clock.Now), CancellationToken.None);
+        Assert.Empty(sent);
+        Assert.Equal(ReasonCodes.MaxDrawdown, Assert.Single(state.Journal.ForCycle(3)).ReasonCode);
+
+        clock.AdvanceBy(TimeSpan.FromMinutes(1));
+        Assert.Equal([DrawdownMonitor.DrawdownGate], OperatorRelease.Resume(state.Halts, clock.Now, "operator", "accepted the loss"));
+        clock.AdvanceBy(TimeSpan.FromMinutes(1));
+        var after = source.Current(clock.Now);
+        Assert.False(after.Safety.DrawdownHaltLatched);
+        Assert.Equal(8_000m, after.Portfolio.HighWaterMark);
     }
 
     private static ExecutionSettings Taker =>

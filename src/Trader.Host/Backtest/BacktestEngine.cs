@@ -1,0 +1,259 @@
+using Trader.Domain.Config;
+using Trader.Domain.Decisions;
+using Trader.Domain.Market;
+using Trader.Domain.Portfolio;
+using Trader.Domain.Risk;
+using Trader.Domain.Rules;
+using Trader.Domain.Trading;
+using Trader.Domain.Triggers;
+using Trader.Host.Execution;
+using Trader.Pipeline.Clock;
+using Trader.Pipeline.Guards;
+
+namespace Trader.Host.Backtest;
+
+/// <summary>
+/// Runs one-minute candles of one or many products through the live decision stages in virtual time: for each
+/// minute (the earliest candle start left in any product), at that minute's close ("now"), it
+/// <list type="number">
+/// <item>resolves the orders the previous cycle approved against this minute's candle of their product
+/// (<see cref="FillModel"/>; an order whose product has no candle in that minute is cancelled, <c>no_candle</c>);</item>
+/// <item>folds this minute's traded candles into the one <see cref="IndicatorBook"/> and the product views (quote
+/// synthesized around the close, staleness as live computes it);</item>
+/// <item>marks the account and runs ONE decision cycle over all products (<see cref="DecisionEngine.Decide"/>:
+/// regime, universe, triggers, rules incl. stop-loss / take-profit / max-hold exits, risk, the one sizer);</item>
+/// <item>queues the approved exits and entries for the next minute, each with a client order id from the
+/// seeded generator on the backtest's <see cref="VirtualClock"/>.</item>
+/// </list>
+/// Nothing reads a clock; the same data, configuration and seed give the same result.
+/// </summary>
+public sealed class BacktestEngine
+{
+    public const string Unassigned = "UNASSIGNED";
+    private const int ProgressEvery = 1024;
+
+    private readonly TraderConfig _config;
+    private readonly BacktestSettings _settings;
+    private readonly StalenessSettings _staleness;
+
+    public BacktestEngine(TraderConfig config, BacktestSettings settings)
+    {
+        _config = config;
+        _settings = settings;
+        _staleness = StalenessSettings.From(config.Policy.CircuitBreakers);
+        Decisions = new DecisionEngine(config);
+    }
+
+    public DecisionEngine Decisions { get; }
+
+    /// <param name="progress">Called with the candles processed so far, every ~1000 cycles and at the end.</param>
+    public BacktestResult Run(BacktestData data, Action<long>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var series = data.Series;
+        var tracks = series.Select(s => new ProductTrack(s.ProductId, _settings)).ToArray();
+        var next = new int[series.Count];
+        var indicators = new IndicatorBook(IndicatorSettings.From(_config));
+        var account = new BacktestAccount(_settings.InitialCapitalUsd, _config.Policy.Risk);
+        var markets = new Dictionary<string, ProductMarketView>(series.Count, StringComparer.Ordinal);
+        var themes = ThemesOf(series);
+        var themeSeries = themes.ToDictionary(t => t, _ => new List<float>(), StringComparer.Ordinal);
+        var themeMax = themes.ToDictionary(t => t, _ => 0d, StringComparer.Ordinal);
+        var themeNow = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        var rejected = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        var unfilled = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        var orders = new List<BacktestOrder>();
+        var equity = new List<EquityPoint>();
+        var halts = new List<BacktestHalt>();
+        var openHalts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var pending = new List<Pending>();
+        var clock = new VirtualClock(DateTimeOffset.UnixEpoch);
+        var usedIds = new HashSet<string>(StringComparer.Ordinal);
+        var ids = new ClientOrderIdGenerator(BacktestSettings.BotId, clock.TimeProvider, usedIds.Contains, new Random(_settings.Seed));
+        var active = new bool[series.Count];
+        var sizer = Decisions.Sizer;
+
+        long candles = 0, cycles = 0, proposals = 0, fills = 0;
+        decimal maxDrawdown = 0m;
+        DateTimeOffset? first = null;
+        DateTimeOffset last = default;
+
+        while (true)
+        {
+            DateTimeOffset? minute = null;
+            for (var p = 0; p < series.Count; p++)
+            {
+                if (next[p] >= series[p].Candles.Length) continue;
+                var start = series[p].Candles[next[p]].Start;
+                if (minute is null || start < minute) minute = start;
+            }
+            if (minute is not { } t) break;
+            cancellationToken.ThrowIfCancellationRequested();
+            var now = t + Candle.Length;
+            first ??= t;
+            last = now;
+            for (var p = 0; p < series.Count; p++)
+                active[p] = next[p] < series[p].Candles.Length && series[p].Candles[next[p]].Start == t;
+
+            // 1. Last cycle's orders meet this minute's candles.
+            foreach (var order in pending)
+            {
+                var p = order.Track;
+                FillOutcome fill;
+                if (!active[p]) fill = FillOutcome.None("no_candle");
+                else
+                {
+                    ref readonly var candle = ref series[p].Candles[next[p]];
+                    fill = FillModel.Fill(order.Side, order.Size, order.Price, candle, tracks[p].Info, _settings, sizer, account.Cash);
+                }
+                if (fill.Filled)
+                {
+                    fills++;
+                    if (order.Side == OrderSide.Buy) account.ApplyBuy(order.ProductId, fill, now, order.Proposal);
+                    else account.ApplySell(order.ProductId, fill, now, order.Proposal);
+                }
+                else unfilled[fill.CancelReason!] = unfilled.GetValueOrDefault(fill.CancelReason!) + 1;
+                orders.Add(order.Resolve(fill));
+            }
+            pending.Clear();
+
+            // 2. This minute's candles into the indicators and the product views.
+            for (var p = 0; p < series.Count; p++)
+            {
+                if (!active[p]) continue;
+                ref readonly var candle = ref series[p].Candles[next[p]];
+                if (candle.Volume > 0m) indicators.Update(tracks[p].ProductId, candle);
+                tracks[p].Apply(candle);
+                next[p]++;
+                candles++;
+            }
+            for (var p = 0; p < tracks.Length; p++)
+                if (tracks[p].Quote is not null) markets[tracks[p].ProductId] = tracks[p].View(now, _staleness);
+
+            // 3. Mark the account, record equity, drawdown and exposure.
+            var nav = account.Cash;
+            themeNow.Clear();
+            foreach (var position in account.Positions)
+            {
+                var value = position.Size * (MarkPrice.Of(markets.GetValueOrDefault(position.ProductId)) ?? position.AvgCost);
+                nav += value;
+                var theme = Decisions.Map.ThemeOf(position.ProductId) ?? Unassigned;
+                themeNow[theme] = themeNow.GetValueOrDefault(theme) + value;
+            }
+            var portfolio = account.Mark(now, nav);
+            var drawdown = portfolio.HighWaterMark > 0m ? (portfolio.HighWaterMark - nav) / portfolio.HighWaterMark * 100m : 0m;
+            if (drawdown > maxDrawdown) maxDrawdown = drawdown;
+            equity.Add(new EquityPoint(now, nav, drawdown));
+            foreach (var theme in themes)
+            {
+                var pct = nav > 0m ? (double)(themeNow.GetValueOrDefault(theme) / nav * 100m) : 0d;
+                themeSeries[theme].Add((float)pct);
+                if (pct > themeMax[theme]) themeMax[theme] = pct;
+            }
+
+            // 4. One decision cycle over every product.
+            cycles++;
+            var snapshot = new DecisionSnapshot(now, cycles, markets, indicators.Readings, portfolio, [],
+                account.Cooldowns, account.RecentTrades, SafetyState.Clear, indicators.Regime);
+            var decision = Decisions.Decide(snapshot);
+
+            foreach (var rejection in decision.Rejections)
+            {
+                rejected[rejection.ReasonCode] = rejected.GetValueOrDefault(rejection.ReasonCode) + 1;
+                if (rejection.Proposal is not null) proposals++;
+            }
+            TrackHalts(decision, now, halts, openHalts);
+
+            // 5. Approved orders wait for the next minute's candle, exits first.
+            foreach (var approved in decision.Exits.Concat(decision.Entries))
+            {
+                proposals++;
+                var order = approved.Order;
+                if (clock.Now < now) clock.AdvanceTo(now);
+                var id = ids.Next(order.ProductId);
+                usedIds.Add(id);
+                account.Placed(order.ProductId, order.Side, now);
+                pending.Add(new Pending(Array.FindIndex(tracks, x => x.ProductId == order.ProductId), order.ProductId, order.Side,
+                    order.BaseSize, order.Price, now, id, approved.Proposal, _settings.OrderType));
+            }
+
+            if (progress is not null && cycles % ProgressEvery == 0) progress(candles);
+        }
+
+        foreach (var order in pending)
+        {
+            unfilled["end_of_data"] = unfilled.GetValueOrDefault("end_of_data") + 1;
+            orders.Add(order.Resolve(FillOutcome.None("end_of_data")));
+        }
+        progress?.Invoke(candles);
+
+        var finalNav = equity.Count > 0 ? equity[^1].Nav : _settings.InitialCapitalUsd;
+        var net = finalNav - _settings.InitialCapitalUsd;
+        var exposure = new SortedDictionary<string, ThemeExposure>(StringComparer.Ordinal);
+        foreach (var theme in themes)
+            exposure[theme] = new ThemeExposure(Round(themeMax[theme]), Round(themeSeries[theme].Count > 0 ? themeSeries[theme][^1] : 0d));
+        var closes = tracks.ToDictionary(t => t.ProductId, t => t.LastClose, StringComparer.Ordinal);
+
+        return new BacktestResult
+        {
+            Products = series.Select(s => s.ProductId).ToList(),
+            Start = first ?? default,
+            End = last,
+            Candles = candles,
+            Cycles = cycles,
+            Proposals = proposals,
+            Fills = fills,
+            RejectedByReason = rejected,
+            UnfilledByReason = unfilled,
+            Orders = orders,
+            Trades = account.Trades(id => closes.GetValueOrDefault(id)),
+            Halts = halts,
+            InitialCapital = _settings.InitialCapitalUsd,
+            FinalEquity = finalNav,
+            GrossPnl = net + account.Fees,
+            Fees = account.Fees,
+            NetPnl = net,
+            RealizedPnl = account.RealizedGross - account.Fees,
+            MaxDrawdownPct = maxDrawdown,
+            ExposureByTheme = exposure,
+            Equity = equity,
+            ThemeExposureSeries = themeSeries.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal),
+        };
+    }
+
+    /// <summary>The themes of the products in the data (universe.yaml clusters), plus UNASSIGNED for products in none.</summary>
+    private List<string> ThemesOf(IReadOnlyList<BacktestSeries> series)
+    {
+        var themes = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var s in series) themes.Add(Decisions.Map.ThemeOf(s.ProductId) ?? Unassigned);
+        return themes.ToList();
+    }
+
+    private static void TrackHalts(Decision decision, DateTimeOffset now, List<BacktestHalt> halts, Dictionary<string, int> open)
+    {
+        if (decision.ActiveHalts.Count == 0 && open.Count == 0) return;
+        foreach (var gate in decision.ActiveHalts)
+        {
+            if (open.ContainsKey(gate)) continue;
+            open[gate] = halts.Count;
+            halts.Add(new BacktestHalt(now, gate, null));
+        }
+        foreach (var (gate, index) in open.ToList())
+        {
+            if (decision.ActiveHalts.Contains(gate)) continue;
+            halts[index] = halts[index] with { ClearedTs = now };
+            open.Remove(gate);
+        }
+    }
+
+    private static double Round(double value) => Math.Round(value, 6, MidpointRounding.ToEven);
+
+    private sealed record Pending(
+        int Track, string ProductId, OrderSide Side, decimal Size, decimal Price, DateTimeOffset PlacedAt,
+        string ClientOrderId, TradeProposal Proposal, string Type)
+    {
+        public BacktestOrder Resolve(in FillOutcome fill) => new(
+            PlacedAt, ProductId, Side == OrderSide.Buy ? "buy" : "sell", ClientOrderId, Type, Price, Size,
+            !fill.Filled ? "cancelled" : fill.Size < Size ? "partially_filled" : "filled",
+            fill.Size, fill.Price, fill.Fee, fill.CancelReason);
+    }
+}

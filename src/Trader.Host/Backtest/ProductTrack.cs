@@ -1,0 +1,59 @@
+using Trader.Domain.Market;
+using Trader.Pipeline.Guards;
+
+namespace Trader.Host.Backtest;
+
+/// <summary>
+/// What the backtest knows of one product between cycles, in the shape live's MarketState gives the decision:
+/// the quote synthesized from its latest candle, its latest traded candle (OHLCV freshness, CONTRACTS.md §4: a
+/// minute without volume is no fresh candle) and the rolling 24 h notional (volume × close of the candles that
+/// closed in the last 24 h, as MarketState computes it without a ticker).
+/// </summary>
+internal sealed class ProductTrack
+{
+    private static readonly TimeSpan Day = TimeSpan.FromDays(1);
+
+    private readonly BacktestSettings _settings;
+    private readonly Queue<(DateTimeOffset End, decimal Notional)> _day = new();
+    private decimal _notional24h;
+    private Candle[] _lastTraded = [];
+
+    public ProductTrack(string productId, BacktestSettings settings)
+    {
+        ProductId = productId;
+        Info = ProductInfo.DefaultUsd(productId);
+        _settings = settings;
+    }
+
+    public string ProductId { get; }
+
+    public ProductInfo Info { get; }
+
+    public Quote? Quote { get; private set; }
+
+    public decimal LastClose { get; private set; }
+
+    /// <summary>Folds in the product's candle that closed at <c>candle.End</c>.</summary>
+    public void Apply(in Candle candle)
+    {
+        var (bid, ask) = FillModel.Quote(candle.Close, Info, _settings);
+        Quote = new Quote(bid, ask, candle.Close, candle.End, candle.End);
+        LastClose = candle.Close;
+        if (candle.Volume <= 0m) return;
+        // Only the latest traded candle is kept for the view: nothing in the decision reads older ones (the
+        // indicators have their own history), and copying a week of candles per cycle would dominate a backtest.
+        _lastTraded = [candle];
+        var notional = candle.Volume * candle.Close;
+        _day.Enqueue((candle.End, notional));
+        _notional24h += notional;
+    }
+
+    public ProductMarketView View(DateTimeOffset now, StalenessSettings staleness)
+    {
+        while (_day.Count > 0 && _day.Peek().End <= now - Day) _notional24h -= _day.Dequeue().Notional;
+        DateTimeOffset? lastClose = _lastTraded.Length > 0 ? _lastTraded[0].End : null;
+        return new ProductMarketView(ProductId, Quote, _lastTraded, _notional24h, Info, ProductHealth.Online,
+            staleness.IsStale(FreshnessKind.Quote, Quote?.TsRecv, now),
+            staleness.IsStale(FreshnessKind.Ohlcv, lastClose, now));
+    }
+}
