@@ -11,6 +11,7 @@ using Trader.Domain.Rules;
 using Trader.Domain.Sizing;
 using Trader.Domain.Trading;
 using Trader.Host.Execution;
+using Trader.Host.Safety;
 using Trader.Pipeline.Alerts;
 using Trader.Pipeline.Decisions;
 using Trader.Pipeline.Execution;
@@ -26,7 +27,9 @@ namespace Trader.Host.Runtime;
 /// Restart reconciliation (NFR-R1) runs in <see cref="StartAsync"/>, before the first cycle; every cycle starts with a
 /// reconciliation pass over the working orders (the fill poll) and, in LIVE, an account read (a failed read sends no
 /// new entries that cycle). With keys, the <c>user</c> channel's order updates trigger an immediate REST reconcile of
-/// that order. Every order-manager call goes through one gate: the manager expects calls one at a time.
+/// that order. Every order-manager call goes through one gate: the manager expects calls one at a time (except
+/// <see cref="CancelAllOnKill"/>'s cancels on a kill, which must not wait behind a cycle; the manager's writes are
+/// idempotent per fill and converge on the venue's status).
 /// </summary>
 public sealed class ExecutionSetup : IAsyncDisposable
 {
@@ -43,6 +46,7 @@ public sealed class ExecutionSetup : IAsyncDisposable
     private OrderManager? _manager;
     private AccountCash? _account;
     private EmbeddedSimulatorVenue? _embedded;
+    private CancelAllOnKill? _cancelAll;
     private CoinbaseFeedClient? _userClient;
     private CoinbaseUserFeed? _userFeed;
     private Task _updateLoop = Task.CompletedTask;
@@ -170,6 +174,8 @@ public sealed class ExecutionSetup : IAsyncDisposable
         {
             _gate.Release();
         }
+        // REQ-K1: every working order is cancelled when the kill switch activates (at once when it already is).
+        _cancelAll = CancelAllOnKill.Attach(_in.KillSwitch, _manager, _in.Store, _in.Clock.Time, _in.RaiseAlert, _in.Log);
         if (_userClient is not null)
         {
             _updateLoop = Task.Run(() => ApplyUpdatesAsync(_stop.Token));
@@ -269,6 +275,7 @@ public sealed class ExecutionSetup : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync().ConfigureAwait(false);
+        _cancelAll?.Dispose();
         _updates.Writer.TryComplete();
         if (_userClient is not null) await _userClient.DisposeAsync().ConfigureAwait(false);
         _userFeed?.Dispose();

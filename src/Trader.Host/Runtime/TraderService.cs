@@ -161,7 +161,14 @@ public sealed class TraderService(CliContext context)
         }
         await using var execution = composed;
         client.FrameReceived += execution.OnMarketFrame;
-        await using var pipeline = new DecisionPipeline(new DecisionEngine(config), new IndicatorBook(IndicatorSettings.From(config)), market,
+        // PAPER records its session for the rehearsal gate; LIVE on Coinbase runs its first 48 h under the canary limits.
+        using var paperSession = decision.Mode == TradingMode.Paper
+            ? PaperSessionRecorder.Start(store.Evidence, clock.Scheduler, realClock: true, options.Feed, venue.Name, alerts)
+            : null;
+        var engineConfig = decision.Mode == TradingMode.Live && venue.Kind == VenueKind.Coinbase
+            ? CanaryPolicy.Apply(config, CanaryState.AtLiveStart(store.Evidence, clock.Now))
+            : config;
+        await using var pipeline = new DecisionPipeline(new DecisionEngine(engineConfig), new IndicatorBook(IndicatorSettings.From(config)), market,
             execution.Portfolio, journal, execution.Port,
             clock.Time, log: message => log.Warning("decision pipeline: {Problem}", message));
         using var candleSubscription = pipeline.SubscribeCandles(processor.Candles);

@@ -7,7 +7,8 @@ namespace Trader.EndToEnd.Tests.Live;
 /// <summary>
 /// Issue 6 "Done when": LIVE against the simulator as venue, with a test key, places, reconciles and stops real orders
 /// through the same code that would talk to Coinbase: the real `trader run --mode live --venue sim:URL` process, the
-/// simulator's own order book as the other side of the count.
+/// simulator's own order book as the other side of the count; kill -9 with resting orders and a reconciled restart;
+/// `trader kill` cancels every resting order on the venue and nothing more is sent.
 /// </summary>
 public sealed class LiveAgainstSimulatorTests
 {
@@ -18,7 +19,8 @@ public sealed class LiveAgainstSimulatorTests
     [Trait("Req", "REQ-X1")]
     [Trait("Req", "NFR-S1")]
     [Trait("Req", "NFR-R1")]
-    public async Task Live_run_places_post_only_orders_on_the_simulator_reconciles_them_stops_sending_after_kill_and_restarts_reconciled()
+    [Trait("Req", "REQ-K1")]
+    public async Task Live_run_places_post_only_orders_on_the_simulator_restarts_reconciled_after_kill_9_and_cancels_all_on_kill()
     {
         await using var rig = await LiveSimRig.StartAsync("trader-live-", "limit_post_only");
         List<StateOrderRow> placed;
@@ -45,20 +47,7 @@ public sealed class LiveAgainstSimulatorTests
             Assert.NotEmpty(logLines);
             Assert.All(logLines, l => Assert.Contains("SIMULATOR", l));
 
-            // The operator's kill from another shell: the service halts and sends nothing more (NFR-S1).
-            using (var kill = rig.StartCommand("kill", "--reason", "e2e: live kill drill"))
-            {
-                Assert.True(kill.WaitForExit(TimeSpan.FromSeconds(60)));
-                Assert.Equal(0, kill.ExitCode);
-            }
-            Assert.True(run.WaitForOutput("KILL SWITCH ACTIVE", TimeSpan.FromSeconds(10)), run.Output);
-            var killedAt = rig.StateOrders().Count;
-            var cyclesAtKill = CycleCount(run.Output);
-            Assert.True(await Eventually.TrueAsync(() => CycleCount(run.Output) >= cyclesAtKill + 3, TimeSpan.FromSeconds(30)), run.Output);
-            Assert.Equal(killedAt, rig.StateOrders().Count);
-            Assert.Equal(killedAt, (await rig.VenueOrdersAsync()).Count);
-
-            // kill -9 with resting orders on the venue.
+            // kill -9 with orders resting on the venue.
             run.Signal(9);
             Assert.True(run.WaitForExit(TimeSpan.FromSeconds(10)));
         }
@@ -67,12 +56,30 @@ public sealed class LiveAgainstSimulatorTests
         using (var restarted = rig.StartRun())
         {
             Assert.True(restarted.WaitForOutput("start reconciliation before the first cycle", TimeSpan.FromSeconds(60)), restarted.Output);
-            Assert.Contains("starting HALTED", restarted.Output);
             Assert.True(restarted.WaitForOutput("cycle 1:", TimeSpan.FromSeconds(30)), restarted.Output);
             var output = restarted.Output;
             Assert.True(output.IndexOf("start reconciliation before the first cycle", StringComparison.Ordinal) < output.IndexOf("cycle 1:", StringComparison.Ordinal));
             Assert.Contains($"reconciled {working} working orders", output);
             await rig.AssertStateMatchesVenueAsync(fillsSettled: false);
+
+            // The operator's kill from another shell: every resting order is cancelled on the venue within 10 s (REQ-K1)
+            // and nothing more is sent (NFR-S1).
+            using (var kill = rig.StartCommand("kill", "--reason", "e2e: live kill drill"))
+            {
+                Assert.True(kill.WaitForExit(TimeSpan.FromSeconds(60)));
+                Assert.Equal(0, kill.ExitCode);
+            }
+            Assert.True(restarted.WaitForOutput("KILL SWITCH ACTIVE", TimeSpan.FromSeconds(10)), restarted.Output);
+            Assert.True(await Eventually.TrueAsync(() => rig.StateOrders().All(o => o.Status is not ("open" or "pending_submit" or "ambiguous")), TimeSpan.FromSeconds(10)),
+                restarted.Output);
+            var venue = await rig.VenueOrdersAsync();
+            Assert.DoesNotContain(venue, o => o.Status == "OPEN");
+            var killedAt = rig.StateOrders().Count;
+            var cyclesAtKill = CycleCount(restarted.Output);
+            Assert.True(await Eventually.TrueAsync(() => CycleCount(restarted.Output) >= cyclesAtKill + 3, TimeSpan.FromSeconds(30)), restarted.Output);
+            Assert.Equal(killedAt, rig.StateOrders().Count);
+            Assert.Equal(killedAt, (await rig.VenueOrdersAsync()).Count);
+            await rig.AssertStateMatchesVenueAsync();
 
             restarted.Signal(15);
             Assert.True(restarted.WaitForExit(TimeSpan.FromSeconds(15)));
