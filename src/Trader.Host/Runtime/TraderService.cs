@@ -64,21 +64,22 @@ public sealed class TraderService(CliContext context)
             foreach (var unmet in decision.Unmet) context.Error.WriteLine($"  - {unmet}");
             return ExitCodes.RefusedForSafety;
         }
-        if (decision.Mode != TradingMode.DryRun)
+        var (venue, venueProblem) = VenueChoice.Parse(decision.Mode, options.Venue);
+        if (venue is null)
         {
-            context.Error.WriteLine($"usage: --mode {TraderLogging.ModeName(decision.Mode).ToLowerInvariant().Replace('_', '-')}: " +
-                                    "this build runs the live service in DRY_RUN only; PAPER and LIVE order routing are not wired into `run` yet");
+            context.Error.WriteLine("usage: " + venueProblem);
             return ExitCodes.BadInput;
         }
-        if (options.Feed != "coinbase")
+        var (replayPath, feedProblem) = MarketFeedSource.Parse(options.Feed);
+        if (feedProblem is not null)
         {
-            context.Error.WriteLine($"usage: --feed {options.Feed}: only the live Coinbase feed is available to `run`; replay a capture with `trader replay FILE`");
+            context.Error.WriteLine("usage: " + feedProblem);
             return ExitCodes.BadInput;
         }
 
         var redactor = new SecretRedactor();
         if (secrets.Credentials.Credentials is { } credentials) redactor.Register(credentials);
-        using var logger = TraderLogging.Create(LogOptions.From(config.App.Logging, args.DataDir, decision.Mode, context.Error, args.LogLevel), redactor, clock.Time);
+        using var logger = TraderLogging.Create(LogOptions.From(config.App.Logging, args.DataDir, decision.Mode, context.Error, args.LogLevel) with { Properties = venue.LogProperties }, redactor, clock.Time);
         var log = (ILogger)logger;
         foreach (var line in secrets.StartupLines()) log.Information("{StartupCheck}", line);
         foreach (var note in decision.Notes) log.Information("{ModeNote}", note);
@@ -113,9 +114,16 @@ public sealed class TraderService(CliContext context)
 
         // With keys, every subscribe carries a fresh JWT (Coinbase: "for the most reliable connection, authenticate").
         using var jwt = secrets.Credentials.Credentials is { } keys ? new CoinbaseJwtFactory(keys, clock.Time) : null;
-        var client = new CoinbaseFeedClient(CoinbaseFeedOptions.Market(config.App.Exchange.WsUrl, products), clock.Time, jwt);
+        await using var source = replayPath is null
+            ? MarketFeedSource.Live(new CoinbaseFeedClient(CoinbaseFeedOptions.Market(config.App.Exchange.WsUrl, products), clock.Time, jwt), config.App.Exchange.WsUrl)
+            : MarketFeedSource.Replay(new CaptureReplayTransport(replayPath, clock.Time), replayPath);
+        var client = source.Transport;
         using var feed = new CoinbaseMarketDataFeed(client, products, new ProcessorSink(processor));
-        client.Connected += _ => { processor.OnFeed(true); log.Information("feed connected to {Url}", config.App.Exchange.WsUrl); };
+        client.Connected += _ => { processor.OnFeed(true); log.Information("feed connected to {Url}", source.Description); };
+        if (client is CaptureReplayTransport replay)
+            replay.Finished += (frames, badLines, problem) => log.Warning(
+                "replay feed finished: {Frames} frames, {BadLines} bad lines, {Rejected} rejected by the parser{Problem}; no more market data",
+                frames, badLines, feed.Parser.FramesRejected, problem is null ? "" : " (" + problem + ")");
         client.Disconnected += d => { processor.OnFeed(false); log.Warning("feed disconnected: {Reason}", d.ToString()); };
         feed.FrameRejected += r => log.Debug("frame rejected: {Reason}", r.Reason);
         // A sequence gap is alerted; the episode is resolved once frames flow again a second after the resubscribe.
@@ -139,22 +147,40 @@ public sealed class TraderService(CliContext context)
                 "frames flow again after the resubscribe", clock.Now, Resolved: true));
         };
 
-        await using var clientLifetime = client;
-        // Decisions: jittered cycles (REQ-SCH1) through the Dataflow stages; DRY_RUN journals every would-be order.
+        // Decisions: jittered cycles (REQ-SCH1) through the Dataflow stages; DRY_RUN journals every would-be order,
+        // PAPER and LIVE send them through the order manager (ExecutionSetup).
         var journal = new StateJournalSink(store.Journal);
-        await using var pipeline = new DecisionPipeline(new DecisionEngine(config), new IndicatorBook(IndicatorSettings.From(config)), market,
-            new DryRunPortfolioSource(config.Policy.Backtest.InitialCapitalUsd, killSwitch), journal, new DryRunExecutionPort(journal, clock.Time),
+        var telemetry = new Telemetry(clock.Time);
+        var (composed, executionProblem) = await ExecutionSetup.CreateAsync(new ExecutionInputs(decision.Mode, venue, config, args.DataDir,
+            secrets.Credentials.Credentials, clock, store, market, products, killSwitch, alerts.Raise, journal, log,
+            sample => telemetry.RecordRest(sample.Endpoint, sample.HttpStatus ?? 0, sample.Duration)), stop);
+        if (composed is null)
+        {
+            context.Error.WriteLine("usage: " + executionProblem);
+            return ExitCodes.BadInput;
+        }
+        await using var execution = composed;
+        client.FrameReceived += execution.OnMarketFrame;
+        // PAPER records its session for the rehearsal gate; LIVE on Coinbase runs its first 48 h under the canary limits.
+        using var paperSession = decision.Mode == TradingMode.Paper
+            ? PaperSessionRecorder.Start(store.Evidence, clock.Scheduler, realClock: true, options.Feed, venue.Name, alerts)
+            : null;
+        var engineConfig = decision.Mode == TradingMode.Live && venue.Kind == VenueKind.Coinbase
+            ? CanaryPolicy.Apply(config, CanaryState.AtLiveStart(store.Evidence, clock.Now))
+            : config;
+        await using var pipeline = new DecisionPipeline(new DecisionEngine(engineConfig), new IndicatorBook(IndicatorSettings.From(config)), market,
+            execution.Portfolio, journal, execution.Port,
             clock.Time, log: message => log.Warning("decision pipeline: {Problem}", message));
         using var candleSubscription = pipeline.SubscribeCandles(processor.Candles);
         var seed = options.Seed ?? config.App.Loop.Seed ?? RandomSeed();
         log.Information("decision cycles every {Interval} s + 0–{Jitter} % jitter, seed {Seed}", config.App.Loop.IntervalSeconds, config.App.Loop.JitterPct, seed);
 
-        var telemetry = new Telemetry(clock.Time);
         using var slo = new SloEvaluator(telemetry, clock.Scheduler, new SloSettings(), alerts.Raise);
         slo.Start();
         using var cycles = new JitteredCycleScheduler(clock.Scheduler, TimeSpan.FromSeconds((double)config.App.Loop.IntervalSeconds),
             config.App.Loop.JitterPct, seed, async tick =>
             {
+                await execution.BeforeCycleAsync(tick, CancellationToken.None);
                 var result = await pipeline.RunCycleAsync(tick);
                 telemetry.RecordCycle(result.Latency, degraded: !processor.State.FeedUp);
                 log.Information("cycle {CycleId}: {Outcome}, {Approved} approved, {Rejected} rejected in {LatencyMs} ms",
@@ -167,8 +193,10 @@ public sealed class TraderService(CliContext context)
 
         await using var metrics = await StartMetricsAsync(MetricsPort.Resolve(config.App.Monitoring, options.MetricsPort), telemetry, slo, log, stop);
 
-        log.Information("trader run started in {Mode} on {Products} products; data dir {DataDir}", TraderLogging.ModeName(decision.Mode), products.Count, args.DataDir);
-        client.Start();
+        log.Information("trader run started in {Mode} on {Products} products, venue {Venue}; data dir {DataDir}",
+            TraderLogging.ModeName(decision.Mode), products.Count, venue.Name, args.DataDir);
+        source.Start();
+        await execution.StartAsync(stop);
         cycles.Start();
 
         try
