@@ -13,8 +13,8 @@ namespace Trader.Pipeline.Decisions;
 /// <c>position_sizing.max_order_usd</c> is not an exposure cap). Every breaching cycle raises again (the alert
 /// manager suppresses repeats within its dedupe window and escalates an episode still open after 2 min); the
 /// episode is resolved by the first later cycle that approves an entry in that product without that cap binding,
-/// or after <see cref="ClearCycles"/> consecutive decided cycles with no breach of it (a cap that no trigger
-/// presses against any more). Stamped with the cycle's time, so the alert is raised within the cycle that decided.
+/// or after <see cref="ClearCycles"/> consecutive decided cycles with no breach of it (default 1: with 60 s cycles
+/// a one-off breach then resolves before the 2-min escalation, while a cap refusing every cycle stays open). Stamped with the cycle's time, so the alert is raised within the cycle that decided.
 /// Not thread-safe: the pipeline's act stage calls it serially.
 /// </summary>
 public sealed class ExposureCapAlerts
@@ -29,7 +29,7 @@ public sealed class ExposureCapAlerts
     private const string ResizeMarker = " to fit ";
     private readonly Dictionary<(string Product, string Reason), int> _open = [];
 
-    public ExposureCapAlerts(int clearCycles = 3)
+    public ExposureCapAlerts(int clearCycles = 1)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(clearCycles, 1);
         ClearCycles = clearCycles;

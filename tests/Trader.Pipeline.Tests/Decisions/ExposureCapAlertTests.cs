@@ -66,7 +66,7 @@ public sealed class ExposureCapAlertTests
         Assert.True(manager.Suppressed >= raisedForFirst - 1, $"suppressed {manager.Suppressed}");
         Assert.Contains($"{AlertKinds.ExposureCap}|{first.ProductId}|{Codes.MaxTotalAtRiskPct}", manager.OpenEpisodes);
 
-        // The filler order is gone: an entry is approved again and each open episode resolves (at the latest after 3 clean cycles).
+        // The filler order is gone: an entry is approved again and each open episode resolves in the first cycle without the breach.
         h.Portfolio.View = h.Portfolio.View with { WorkingOrders = [] };
         var freed = h.Clock.Now;
         for (var id = 5; id <= 8; id++) await CycleAfter(h, id, 15);
