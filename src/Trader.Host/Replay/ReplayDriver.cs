@@ -89,6 +89,17 @@ public sealed class ReplayDriver : IDisposable
 
     public SequenceTracker Sequence => _sequence;
 
+    /// <summary>
+    /// Raises the alerts of a decision-side source (e.g. <c>DecisionPipeline.Alerts</c>: <c>exposure_cap</c>) through
+    /// the replay's alert manager, so they reach the report and the digest; they are not halts (nothing is blocked).
+    /// </summary>
+    public IDisposable RaiseAlertsOf(IObservable<GuardAlert> source)
+    {
+        var subscription = source.Subscribe(AlertManager.Raise);
+        _subscriptions.Add(subscription);
+        return subscription;
+    }
+
     public async Task<ReplayReport> RunAsync(CaptureReader reader, CancellationToken cancellationToken = default)
     {
         reader.BadLine += OnBadLine;

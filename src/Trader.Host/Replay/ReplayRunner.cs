@@ -107,6 +107,7 @@ public static class ReplayRunner
                             driver.State, portfolio, journal, port, driver.Clock.TimeProvider,
                             log: message => replayLog?.Warning("decision pipeline: {Problem}", message));
                         using var candles = pipeline.SubscribeCandles(driver.Feed.Candles);
+                        using var capAlerts = driver.RaiseAlertsOf(pipeline.Alerts);
                         var active = execution;
                         driver.Cycle = async tick =>
                         {

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using System.Reactive.Subjects;
 using System.Threading.Tasks.Dataflow;
 using Trader.Domain.Decisions;
 using Trader.Domain.Triggers;
+using Trader.Pipeline.Alerts;
 using Trader.Pipeline.Candles;
 using Trader.Pipeline.Execution;
 using Trader.Pipeline.Market;
@@ -16,7 +18,8 @@ namespace Trader.Pipeline.Decisions;
 /// <see cref="DecisionSnapshot"/>) → <c>decide</c> (<see cref="DecisionEngine.Decide"/>: universe, triggers, rules,
 /// risk) → <c>act</c> (journal rows, digest lines, then each approved order to the <see cref="IExecutionPort"/>,
 /// exits first). Stage bodies never throw: failures are counted, logged and recorded in the cycle's result.
-/// <see cref="RunCycleAsync"/> is the <see cref="JitteredCycleScheduler"/> callback.
+/// <see cref="RunCycleAsync"/> is the <see cref="JitteredCycleScheduler"/> callback. Each decided cycle's
+/// exposure-cap breaches go out on <see cref="Alerts"/> (<see cref="ExposureCapAlerts"/>) in its act stage.
 /// </summary>
 public sealed class DecisionPipeline : IAsyncDisposable
 {
@@ -33,6 +36,8 @@ public sealed class DecisionPipeline : IAsyncDisposable
     private readonly ConcurrentQueue<ProductCandle> _pendingCandles = new();
     private readonly TransformBlock<CycleWork, CycleWork> _snapshot;
     private readonly ActionBlock<CycleWork> _act;
+    private readonly ExposureCapAlerts _capAlerts = new();
+    private readonly Subject<GuardAlert> _alerts = new();
 
     /// <param name="log">Receives one line per caught failure (no secrets: messages of our own exceptions).</param>
     /// <param name="digest">Receives every line of each decision's canonical text, in order (for a run digest).</param>
@@ -70,6 +75,12 @@ public sealed class DecisionPipeline : IAsyncDisposable
     }
 
     public DecisionCounters Counters { get; } = new();
+
+    /// <summary>
+    /// <c>exposure_cap</c> alerts (and their resolutions) of each decided cycle, stamped with the cycle's time and
+    /// emitted in its act stage, before its journal rows are written (subscribe e.g. <c>AlertManager.Raise</c>).
+    /// </summary>
+    public IObservable<GuardAlert> Alerts => _alerts;
 
     /// <summary>Completes when every cycle that entered the pipeline has finished, after <see cref="CompleteAsync"/>.</summary>
     public Task Completion => _act.Completion;
@@ -120,7 +131,11 @@ public sealed class DecisionPipeline : IAsyncDisposable
         return _act.Completion;
     }
 
-    public async ValueTask DisposeAsync() => await CompleteAsync().ConfigureAwait(false);
+    public async ValueTask DisposeAsync()
+    {
+        await CompleteAsync().ConfigureAwait(false);
+        _alerts.OnCompleted();
+    }
 
     private CycleWork BuildSnapshot(CycleWork work)
     {
@@ -170,6 +185,7 @@ public sealed class DecisionPipeline : IAsyncDisposable
             rejected = decision.Rejections.Count;
             Counters.Approve(approved);
             foreach (var rejection in decision.Rejections) Counters.Reject(rejection.ReasonCode);
+            RaiseCapAlerts(work, decision);
 
             await WriteJournalAsync(work, Rows(work, decision)).ConfigureAwait(false);
             EmitDigest(work, decision);
@@ -204,6 +220,18 @@ public sealed class DecisionPipeline : IAsyncDisposable
             work.Done.TrySetResult(new CycleResult(work.Tick.CycleId, work.Now,
                 completed ? CycleOutcomes.Completed : CycleOutcomes.Failed,
                 approved, rejected, submitted, work.Errors, latency, work.Decision));
+        }
+    }
+
+    private void RaiseCapAlerts(CycleWork work, Decision decision)
+    {
+        try
+        {
+            foreach (var alert in _capAlerts.Observe(decision)) _alerts.OnNext(alert);
+        }
+        catch (Exception ex)
+        {
+            Report(work, "alerts", ex);
         }
     }
 

@@ -9,7 +9,12 @@ namespace Trader.Pipeline.Guards;
 /// <c>product_health</c> (warning) when a product leaves <c>online</c> (again when it moves to another
 /// non-online status) and a resolved one when it returns; <c>feed_down</c> (critical) when the feed client
 /// reports a disconnect and a resolved one on reconnect. The feed is assumed up until told otherwise; a product
-/// never reported is unhealthy without an alert (it was never healthy). Thread-safe.
+/// never reported is unhealthy without an alert (it was never healthy).
+/// <c>exchange_health</c> (critical, reason <c>exchange_unhealthy</c>): the Advanced Trade feed has no exchange-wide
+/// status, so the exchange counts as down when the status channel has reported at least
+/// <see cref="MinProductsForExchange"/> products, at least one of them was online before, and every one is now in a
+/// non-online status (an outage or maintenance takes them all down together; one product's halt is its own
+/// <c>product_health</c>). It recovers, with a resolved alert, when any product is back online. Thread-safe.
 /// </summary>
 public sealed class HealthMonitor
 {
@@ -18,6 +23,11 @@ public sealed class HealthMonitor
     private readonly object _gate = new();
     private readonly Dictionary<string, ProductStatus> _statuses = new(StringComparer.Ordinal);
     private bool _feedUp = true;
+    private bool _anyWasOnline;
+    private ProductHealth _exchange = ProductHealth.Online;
+
+    /// <summary>Fewer reported products than this never make an exchange-wide outage (a one-product universe).</summary>
+    public const int MinProductsForExchange = 2;
 
     public HealthMonitor(IScheduler scheduler, Action<GuardAlert> raise)
     {
@@ -28,6 +38,12 @@ public sealed class HealthMonitor
     public bool FeedUp
     {
         get { lock (_gate) return _feedUp; }
+    }
+
+    /// <summary>The exchange-wide health by the rule above, for the risk engine's <c>exchange_unhealthy</c> gate.</summary>
+    public ProductHealth ExchangeHealth
+    {
+        get { lock (_gate) return _exchange; }
     }
 
     public ProductHealth HealthOf(string productId)
@@ -43,6 +59,7 @@ public sealed class HealthMonitor
             var previous = _statuses.GetValueOrDefault(status.ProductId, ProductStatus.Unknown);
             _statuses[status.ProductId] = status.Status;
             if (previous == status.Status) return;
+            UpdateExchange(status);
 
             var detail = string.IsNullOrEmpty(status.StatusMessage) ? "" : $": {status.StatusMessage}";
             if (status.Status == ProductStatus.Online)
@@ -57,6 +74,28 @@ public sealed class HealthMonitor
                 ReasonCodes.ProductUnhealthy, $"{status.ProductId} status {HealthRules.WireName(status.Status)}{detail}",
                 _scheduler.Now, Resolved: false));
         }
+    }
+
+    private void UpdateExchange(StatusEvent status)
+    {
+        if (status.Status == ProductStatus.Online)
+        {
+            _anyWasOnline = true;
+            if (_exchange.AllowsEntries) return;
+            _raise(new GuardAlert(AlertKinds.ExchangeHealth, AlertSeverity.Critical, null, Domain.Risk.ReasonCodes.ExchangeUnhealthy,
+                $"exchange back: {status.ProductId} online again (was {HealthRules.WireName(_exchange.Status)} on every product)",
+                _scheduler.Now, Resolved: true));
+            _exchange = ProductHealth.Online;
+            return;
+        }
+        if (!_exchange.AllowsEntries || !_anyWasOnline || _statuses.Count < MinProductsForExchange) return;
+        foreach (var known in _statuses.Values)
+            if (known == ProductStatus.Online) return;
+
+        var reason = $"every one of the {_statuses.Count} products on the status channel is non-online (last: {status.ProductId} {HealthRules.WireName(status.Status)})";
+        _exchange = new ProductHealth(status.Status, reason);
+        _raise(new GuardAlert(AlertKinds.ExchangeHealth, AlertSeverity.Critical, null, Domain.Risk.ReasonCodes.ExchangeUnhealthy,
+            $"exchange unhealthy: {reason}; every entry blocked", _scheduler.Now, Resolved: false));
     }
 
     /// <summary>Called by the feed client: false on disconnect, true on (re)connect.</summary>

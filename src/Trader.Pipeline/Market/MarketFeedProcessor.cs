@@ -10,7 +10,8 @@ namespace Trader.Pipeline.Market;
 /// <summary>
 /// The market-data half of DESIGN.md §1 wired together: market events → quotes → outlier guard → MarketState,
 /// trades → one-minute candles → MarketState, accepted quotes and candles → staleness timers, statuses and the
-/// feed signal → health; every guard alert on <see cref="Alerts"/>. Call <see cref="OnEvent"/> from the one
+/// feed signal → health and exchange-wide health; rejected ticks → one <c>outlier</c> alert per episode
+/// (<see cref="OutlierEpisodes"/>); every guard alert on <see cref="Alerts"/>. Call <see cref="OnEvent"/> from the one
 /// feed thread (live client or replay driver) and <see cref="OnFeed"/> on disconnect/reconnect; timers run
 /// on the clock's scheduler.
 /// </summary>
@@ -21,6 +22,7 @@ public sealed class MarketFeedProcessor : IObserver<MarketEvent>, IDisposable
     private readonly OutlierGuard _outliers;
     private readonly StalenessTracker _staleness;
     private readonly HealthMonitor _health;
+    private readonly OutlierEpisodes _outlierEpisodes;
     private readonly MinuteCandleBuilder _candles;
     private readonly Subject<GuardAlert> _alerts = new();
     private readonly Subject<QuoteVerdict> _verdicts = new();
@@ -39,6 +41,7 @@ public sealed class MarketFeedProcessor : IObserver<MarketEvent>, IDisposable
         _outliers = new OutlierGuard(outliers, spreadLimitBps, Rejections);
         _staleness = new StalenessTracker(staleness, scheduler, Raise);
         _health = new HealthMonitor(scheduler, Raise);
+        _outlierEpisodes = new OutlierEpisodes(Raise);
         _candles = new MinuteCandleBuilder(scheduler, OnCandle);
     }
 
@@ -47,6 +50,9 @@ public sealed class MarketFeedProcessor : IObserver<MarketEvent>, IDisposable
     public RejectionCounters Rejections { get; } = new();
 
     public IObservable<GuardAlert> Alerts => _alerts;
+
+    /// <summary>Exchange-wide health from the status channel (<see cref="HealthMonitor.ExchangeHealth"/>), for <c>SafetyState</c>.</summary>
+    public ProductHealth ExchangeHealth => _health.ExchangeHealth;
 
     /// <summary>Every quote tick's verdict, accepted or not, in processing order.</summary>
     public IObservable<QuoteVerdict> Verdicts => _verdicts;
@@ -76,6 +82,7 @@ public sealed class MarketFeedProcessor : IObserver<MarketEvent>, IDisposable
             State.ApplyQuote(verdict);
             _staleness.OnMark(FreshnessMark.Quote(verdict.ProductId, verdict.Quote.TsRecv));
         }
+        _outlierEpisodes.Observe(verdict, _scheduler.Now);
         lock (_emitGate) _verdicts.OnNext(verdict);
     }
 
