@@ -11,12 +11,15 @@ namespace Trader.Domain.Decisions;
 /// <summary>
 /// The pure decision policy: snapshot in, decision out. Regime → universe → triggers → rules (entries and
 /// exits) → risk (with the one <see cref="OrderSizer"/>). Holds only immutable configuration; no clock, no IO,
-/// no state between calls, so the same snapshot always gives the same decision.
+/// no state between calls that could change a result, so the same snapshot always gives the same decision (the
+/// regime assessment of the last reading is remembered: it is a pure function of the reading and the
+/// configuration and changes once an hour, while its reason text would otherwise be formatted every cycle).
 /// </summary>
 public sealed class DecisionEngine
 {
     private readonly TraderConfig _config;
     private readonly RiskEngine _risk;
+    private RegimeMemo? _regime;
 
     public DecisionEngine(TraderConfig config) : this(config, OrderSizer.FromPolicy(config.Policy)) { }
 
@@ -35,7 +38,7 @@ public sealed class DecisionEngine
 
     public Decision Decide(DecisionSnapshot snapshot)
     {
-        var regime = RegimeClassifier.Assess(snapshot.Regime, _config.Policy.Regime);
+        var regime = AssessRegime(snapshot.Regime);
         var universe = UniverseBuilder.Build(Map, snapshot.Markets, _config.Universe);
         var scan = TriggerEngine.Scan(universe, snapshot.Indicators, regime, _config);
         var entries = RulesEngine.ProposeEntries(scan.Signals, universe, regime, snapshot.Portfolio, snapshot.WorkingOrders, _config.Policy);
@@ -48,4 +51,16 @@ public sealed class DecisionEngine
         return new Decision(snapshot.CycleId, snapshot.Now, regime, universe.Exclusions, scan.Signals,
             risk.Exits, risk.Entries, rejections, risk.ActiveHalts);
     }
+
+    private RegimeAssessment AssessRegime(RegimeReading reading)
+    {
+        // One immutable reference read and written whole, so concurrent callers at worst recompute it.
+        var memo = _regime;
+        if (memo is not null && memo.Reading == reading) return memo.Assessment;
+        var assessment = RegimeClassifier.Assess(reading, _config.Policy.Regime);
+        _regime = new RegimeMemo(reading, assessment);
+        return assessment;
+    }
+
+    private sealed record RegimeMemo(RegimeReading Reading, RegimeAssessment Assessment);
 }

@@ -24,6 +24,7 @@ public sealed class RegimeIndicator
     private long? _currentHourTicks;
     private decimal _currentHourClose;
     private DateTimeOffset? _lastCandleStart;
+    private RegimeReading? _reading;
 
     /// <summary>Folds in a closed candle; a candle not newer than the last one is ignored (returns false).</summary>
     public bool Update(Candle candle)
@@ -53,22 +54,22 @@ public sealed class RegimeIndicator
         return true;
     }
 
-    public RegimeReading Reading
+    /// <summary>The current reading; it only changes when an hour closes, so it is computed once per hourly close.</summary>
+    public RegimeReading Reading => _reading ??= Compute();
+
+    private RegimeReading Compute()
     {
-        get
-        {
-            var closes = (int)Math.Min(_closeCount, HoursInSevenDays + 1);
-            if (_closeCount < HoursInSevenDays + 1) return new RegimeReading(closes, null, null);
+        var closes = (int)Math.Min(_closeCount, HoursInSevenDays + 1);
+        if (_closeCount < HoursInSevenDays + 1) return new RegimeReading(closes, null, null);
 
-            var newest = _closes[(_closeCount - 1) % _closes.Length];
-            var oldest = _closes[(_closeCount - 1 - HoursInSevenDays) % _closes.Length];
-            decimal? trend = oldest > 0m ? (newest / oldest - 1m) * 100m : null;
+        var newest = _closes[(_closeCount - 1) % _closes.Length];
+        var oldest = _closes[(_closeCount - 1 - HoursInSevenDays) % _closes.Length];
+        decimal? trend = oldest > 0m ? (newest / oldest - 1m) * 100m : null;
 
-            const decimal n = HoursInSevenDays;
-            var variance = (_sumSquares - _sumReturns * _sumReturns / n) / (n - 1m);
-            var vol = Math.Sqrt((double)Math.Max(0m, variance)) * AnnualisationFactor;
-            return trend is null ? new RegimeReading(closes, null, null) : new RegimeReading(closes, trend, vol);
-        }
+        const decimal n = HoursInSevenDays;
+        var variance = (_sumSquares - _sumReturns * _sumReturns / n) / (n - 1m);
+        var vol = Math.Sqrt((double)Math.Max(0m, variance)) * AnnualisationFactor;
+        return trend is null ? new RegimeReading(closes, null, null) : new RegimeReading(closes, trend, vol);
     }
 
     /// <summary>The hourly return in percent between two closes, as the indicator sums it.</summary>
@@ -94,5 +95,6 @@ public sealed class RegimeIndicator
         }
         _closes[_closeCount % _closes.Length] = close;
         _closeCount++;
+        _reading = null;
     }
 }

@@ -51,9 +51,8 @@ public sealed class RiskEngine
         IReadOnlyList<TradeProposal> exits,
         IReadOnlyList<TradeProposal> entries)
     {
-        var book = new ExposureBook(snapshot, _map, Policy.Risk.CountOpenOrdersInCap, Policy.Risk.MinTradeNotionalUsd);
-        var trades = new List<TradeRecord>(snapshot.RecentTrades);
         var approvedExits = new List<ApprovedOrder>();
+        var approvedExitTrades = new List<TradeRecord>();
         var approvedEntries = new List<ApprovedOrder>();
         var rejections = new List<Rejection>();
 
@@ -63,21 +62,29 @@ public sealed class RiskEngine
             if (outcome.Approved is { } approved)
             {
                 approvedExits.Add(approved);
-                trades.Add(new TradeRecord(exit.ProductId, OrderSide.Sell, snapshot.Now));
+                approvedExitTrades.Add(new TradeRecord(exit.ProductId, OrderSide.Sell, snapshot.Now));
             }
             else rejections.Add(outcome.Rejection!);
         }
 
-        foreach (var entry in entries)
+        // The exposure book and the trade list only serve entries, and most cycles have none.
+        if (entries.Count > 0)
         {
-            var outcome = EvaluateEntry(snapshot, regime, entry, book, trades);
-            if (outcome.Approved is { } approved)
+            var book = new ExposureBook(snapshot, _map, Policy.Risk.CountOpenOrdersInCap, Policy.Risk.MinTradeNotionalUsd);
+            var trades = new List<TradeRecord>(snapshot.RecentTrades.Count + approvedExitTrades.Count + entries.Count);
+            trades.AddRange(snapshot.RecentTrades);
+            trades.AddRange(approvedExitTrades);
+            foreach (var entry in entries)
             {
-                approvedEntries.Add(approved);
-                book.Add(entry.ProductId, approved.Order.Notional);
-                trades.Add(new TradeRecord(entry.ProductId, OrderSide.Buy, snapshot.Now));
+                var outcome = EvaluateEntry(snapshot, regime, entry, book, trades);
+                if (outcome.Approved is { } approved)
+                {
+                    approvedEntries.Add(approved);
+                    book.Add(entry.ProductId, approved.Order.Notional);
+                    trades.Add(new TradeRecord(entry.ProductId, OrderSide.Buy, snapshot.Now));
+                }
+                else rejections.Add(outcome.Rejection!);
             }
-            else rejections.Add(outcome.Rejection!);
         }
 
         return new RiskOutcome(approvedExits, approvedEntries, rejections, ActiveHalts(snapshot));

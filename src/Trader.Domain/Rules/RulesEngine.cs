@@ -93,6 +93,7 @@ public static class RulesEngine
     /// </summary>
     public static IReadOnlyList<TradeProposal> ProposeExits(DecisionSnapshot snapshot, PolicyConfig policy)
     {
+        if (snapshot.Portfolio.Positions.Count == 0) return [];
         var exits = new List<TradeProposal>();
         foreach (var position in snapshot.Portfolio.Positions.OrderBy(p => p.ProductId, StringComparer.Ordinal))
         {

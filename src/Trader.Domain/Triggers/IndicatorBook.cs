@@ -13,7 +13,9 @@ public sealed class IndicatorBook
     public const string RegimeProduct = "BTC-USD";
 
     private readonly IndicatorSettings _settings;
-    private readonly SortedDictionary<string, IndicatorState> _states = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IndicatorState> _states = new(StringComparer.Ordinal);
+    // The same states in product-id order, so readings are enumerated in a stable order without walking a tree.
+    private readonly List<KeyValuePair<string, IndicatorState>> _ordered = [];
     private readonly RegimeIndicator _regime = new();
 
     public IndicatorBook(IndicatorSettings settings) => _settings = settings;
@@ -25,6 +27,8 @@ public sealed class IndicatorBook
         {
             state = new IndicatorState(_settings);
             _states.Add(productId, state);
+            var at = _ordered.FindIndex(e => string.CompareOrdinal(e.Key, productId) > 0);
+            _ordered.Insert(at < 0 ? _ordered.Count : at, new(productId, state));
         }
         var accepted = state.Update(candle);
         if (accepted && string.Equals(productId, RegimeProduct, StringComparison.Ordinal)) _regime.Update(candle);
@@ -36,10 +40,20 @@ public sealed class IndicatorBook
     {
         get
         {
-            var readings = new Dictionary<string, IndicatorReading>(_states.Count, StringComparer.Ordinal);
-            foreach (var (productId, state) in _states) readings.Add(productId, state.Reading);
+            var readings = new Dictionary<string, IndicatorReading>(_ordered.Count, StringComparer.Ordinal);
+            CopyReadingsTo(readings);
             return readings;
         }
+    }
+
+    /// <summary>
+    /// Fills <paramref name="readings"/> (cleared first) with every product's current reading: for an owner that
+    /// reuses one dictionary per cycle and never keeps a snapshot past its cycle (the backtest).
+    /// </summary>
+    public void CopyReadingsTo(Dictionary<string, IndicatorReading> readings)
+    {
+        readings.Clear();
+        foreach (var (productId, state) in _ordered) readings.Add(productId, state.Reading);
     }
 
     public RegimeReading Regime => _regime.Reading;

@@ -93,7 +93,7 @@ public static class TriggerEngine
             into[n++] = new Candidate(TriggerKind.PriceMove, up == 1 ? TriggerDirection.Up : TriggerDirection.Down, strength, confidence);
         }
 
-        if (r.VolumeRatio is { } ratio && ratio >= t.VolumeRatio1h)
+        if (MayReachRatio(r, t.VolumeRatio1h) && r.VolumeRatio is { } ratio && ratio >= t.VolumeRatio1h)
         {
             var direction = r.Change60mPct is { } m60 && m60 < 0m ? TriggerDirection.Down : TriggerDirection.Up;
             into[n++] = new Candidate(TriggerKind.VolumeSpike, direction, Clamp01((ratio - 1m) / 3m), Clamp01(ratio / 4m));
@@ -125,6 +125,21 @@ public static class TriggerEngine
             TriggerKind.Breakout => $"close {F(r.Close)} ≥ 0.995 × lookback high {F(r.LookbackHigh)}",
             _ => $"{F(signals.Momentum.LookbackHours)}h return {F(r.MomentumReturnPct)} %, {F(r.MomentumSameSignShare * 12m)}/12 hourly returns agree",
         });
+
+    /// <summary>
+    /// False only when the volume ratio certainly stays under <paramref name="threshold"/>, without the decimal
+    /// division: the division is exact to ~1e-27 relative, so 1 h volume &lt; threshold × average × (1 − 1e-9)
+    /// proves ratio &lt; threshold. Most products spike in no minute; the few near or over it take the exact path.
+    /// </summary>
+    private static bool MayReachRatio(IndicatorReading r, decimal threshold)
+    {
+        if (threshold <= 0m || r.Volume1h is not { } volume || r.AvgHourlyVolume24h is not { } average || average <= 0m) return true;
+        if (threshold > ProductBound || average > ProductBound) return true; // the product could overflow decimal
+        return volume >= threshold * average * NearlyOne;
+    }
+
+    private const decimal NearlyOne = 0.999999999m;
+    private const decimal ProductBound = 1e12m;
 
     private static decimal Clamp01(decimal value) => Math.Min(1m, Math.Max(0m, value));
 

@@ -16,7 +16,7 @@ public static class UniverseBuilder
 {
     public static EligibleUniverse Build(UniverseMap map, IReadOnlyDictionary<string, ProductMarketView> markets, UniverseConfig universe)
     {
-        var members = new List<UniverseMember>();
+        var members = new List<UniverseMember>(map.Symbols.Count);
         var exclusions = new List<UniverseExclusion>();
 
         foreach (var productId in map.Symbols)
@@ -34,7 +34,7 @@ public static class UniverseBuilder
                     $"universe.max_universe_size {universe.Universe.MaxUniverseSize} reached"));
                 continue;
             }
-            members.Add(new UniverseMember(productId, tier, map.ThemeOf(productId)));
+            members.Add(map.MemberOf(productId)!);
         }
 
         return new EligibleUniverse(members, exclusions);

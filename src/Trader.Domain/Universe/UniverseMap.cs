@@ -13,6 +13,7 @@ public sealed class UniverseMap
     private readonly Dictionary<string, string> _themeByBase = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _symbolsInOrder = [];
     private readonly HashSet<string> _neverTrade;
+    private readonly Dictionary<string, UniverseMember> _members = new(StringComparer.Ordinal);
 
     public UniverseMap(UniverseConfig universe, PolicyConfig policy)
     {
@@ -39,7 +40,11 @@ public sealed class UniverseMap
         }
 
         _neverTrade = new HashSet<string>(universe.Exclusions.NeverTrade, StringComparer.Ordinal);
+        foreach (var symbol in _symbolsInOrder) _members.Add(symbol, new UniverseMember(symbol, _tierBySymbol[symbol], ThemeOf(symbol)));
     }
+
+    /// <summary>The (immutable) member record of a configured product, built once instead of every cycle.</summary>
+    public UniverseMember? MemberOf(string productId) => _members.GetValueOrDefault(productId);
 
     /// <summary>Configured symbols, tier by tier, each tier in its listed order.</summary>
     public IReadOnlyList<string> Symbols => _symbolsInOrder;

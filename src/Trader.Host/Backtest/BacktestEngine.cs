@@ -55,6 +55,8 @@ public sealed class BacktestEngine
         var indicators = new IndicatorBook(IndicatorSettings.From(_config));
         var account = new BacktestAccount(_settings.InitialCapitalUsd, _config.Policy.Risk);
         var markets = new Dictionary<string, ProductMarketView>(series.Count, StringComparer.Ordinal);
+        // Reused every cycle: a snapshot lives only for its own Decide call here.
+        var readings = new Dictionary<string, IndicatorReading>(series.Count, StringComparer.Ordinal);
         var themes = ThemesOf(series);
         var themeSeries = themes.ToDictionary(t => t, _ => new List<float>(), StringComparer.Ordinal);
         var themeMax = themes.ToDictionary(t => t, _ => 0d, StringComparer.Ordinal);
@@ -145,14 +147,16 @@ public sealed class BacktestEngine
             equity.Add(new EquityPoint(now, nav, drawdown));
             foreach (var theme in themes)
             {
-                var pct = nav > 0m ? (double)(themeNow.GetValueOrDefault(theme) / nav * 100m) : 0d;
+                var held = themeNow.GetValueOrDefault(theme);
+                var pct = nav > 0m && held != 0m ? (double)(held / nav * 100m) : 0d;
                 themeSeries[theme].Add((float)pct);
                 if (pct > themeMax[theme]) themeMax[theme] = pct;
             }
 
             // 4. One decision cycle over every product.
             cycles++;
-            var snapshot = new DecisionSnapshot(now, cycles, markets, indicators.Readings, portfolio, [],
+            indicators.CopyReadingsTo(readings);
+            var snapshot = new DecisionSnapshot(now, cycles, markets, readings, portfolio, [],
                 account.Cooldowns, account.RecentTrades, SafetyState.Clear, indicators.Regime);
             var decision = Decisions.Decide(snapshot);
 
@@ -164,8 +168,10 @@ public sealed class BacktestEngine
             TrackHalts(decision, now, halts, openHalts);
 
             // 5. Approved orders wait for the next minute's candle, exits first.
-            foreach (var approved in decision.Exits.Concat(decision.Entries))
+            var approvals = decision.Exits.Count + decision.Entries.Count;
+            for (var i = 0; i < approvals; i++)
             {
+                var approved = i < decision.Exits.Count ? decision.Exits[i] : decision.Entries[i - decision.Exits.Count];
                 proposals++;
                 var order = approved.Order;
                 if (clock.Now < now) clock.AdvanceTo(now);

@@ -78,6 +78,33 @@ public sealed class TriggerEngineTests
 
     [Fact]
     [Trait("Req", "REQ-S1")]
+    public void A_volume_spike_fires_exactly_when_the_divided_ratio_reaches_the_threshold_also_at_the_boundary()
+    {
+        // The scan skips the division when the ratio certainly stays under the threshold: that shortcut must
+        // agree with the exact decimal ratio everywhere, in particular at and just around the threshold.
+        var signals = new SignalTriggersSection();
+        Gen.Select(Gen.Int[1, 2_000_000_000], Gen.Int[1, 500], Gen.Int[-3, 3], Gen.Int[0, 12]).Sample((avgUnits, thresholdTenths, nudge, scale) =>
+        {
+            var average = avgUnits / Pow10(scale);
+            var threshold = thresholdTenths / 10m;
+            var volume = threshold * average + nudge / Pow10(scale + 6);
+            if (volume < 0m) return;
+            var reading = new IndicatorReading(null, 1_500, 100m, null, null, volume, average, null, null, null, null);
+            var fired = TriggerEngine.Candidates("BTC-USD", reading, new TriggerThresholds(99m, 99m, threshold), signals)
+                .Any(c => c.Kind == TriggerKind.VolumeSpike);
+            Assert.Equal(reading.VolumeRatio >= threshold, fired);
+        }, iter: 20_000);
+    }
+
+    private static decimal Pow10(int n)
+    {
+        var result = 1m;
+        for (var i = 0; i < n; i++) result *= 10m;
+        return result;
+    }
+
+    [Fact]
+    [Trait("Req", "REQ-S1")]
     public void Moves_are_signed_a_fall_fires_down_and_only_upside_drops_it()
     {
         var fall = FlatThen(15, i => 100m - 0.2m * (i + 1));
