@@ -36,20 +36,25 @@ public sealed class TraderProcess : IDisposable
 
     public static TraderProcess Start(IEnumerable<string> args, IDictionary<string, string?>? environment = null)
     {
-        var info = new ProcessStartInfo("dotnet")
+        // A test run started in the background (`./test.sh &`, some CI runners) inherits SIGINT and SIGQUIT as ignored,
+        // and a process that starts with SIGINT ignored never sees Ctrl+C (.NET keeps an inherited SIG_IGN): reset
+        // them so the signal tests exercise the service as an operator's terminal would.
+        var info = new ProcessStartInfo("env")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        info.ArgumentList.Add("--default-signal=INT,QUIT");
+        info.ArgumentList.Add("dotnet");
         info.ArgumentList.Add(TraderDll);
         foreach (var arg in args) info.ArgumentList.Add(arg);
         foreach (var name in new[] { "COINBASE_API_KEY_NAME", "COINBASE_API_PRIVATE_KEY", "COINBASE_API_PRIVATE_KEY_FILE", "ALERT_WEBHOOK_URL", "ESCALATION_WEBHOOK_URL" })
             info.Environment.Remove(name);
         if (environment is not null)
             foreach (var (name, value) in environment) info.Environment[name] = value;
-        return new TraderProcess(Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start"));
+        return new TraderProcess(Process.Start(info) ?? throw new InvalidOperationException("env dotnet did not start"));
     }
 
     /// <summary>Waits (real time, bounded) until the output contains <paramref name="text"/>.</summary>

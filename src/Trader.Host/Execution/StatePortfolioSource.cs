@@ -16,7 +16,8 @@ namespace Trader.Host.Execution;
 /// What PAPER and LIVE decide against: the account as the state DB knows it after the last reconciliation. Cash
 /// comes from the venue (<paramref name="cash"/>: the paper wallet or the last account poll), positions from the
 /// position rows marked at the market's mid, working orders at their worst-case notional (REQ-E2), active cooldowns
-/// (REQ-CD1), the last day's orders for spacing/frequency, and the gates: kill switch and latched halts. Each call
+/// (REQ-CD1), the last day's orders for spacing/frequency, and the gates: kill switch, latched halts and the
+/// exchange-wide health from the status channel (REQ-EX1). Each call
 /// records an equity mark, so the high-water mark and the day/week start equity (REQ-DD1) survive a restart.
 /// </summary>
 public sealed class StatePortfolioSource(
@@ -24,7 +25,8 @@ public sealed class StatePortfolioSource(
     Func<decimal> cash,
     Func<string, decimal?> mark,
     KillSwitch killSwitch,
-    PolicyConfig policy) : IPortfolioSource
+    PolicyConfig policy,
+    Func<ProductHealth>? exchangeHealth = null) : IPortfolioSource
 {
     private static readonly TimeSpan HighWaterWindow = TimeSpan.FromDays(30);
     private static readonly TimeSpan RecentTradesWindow = TimeSpan.FromDays(1);
@@ -67,7 +69,7 @@ public sealed class StatePortfolioSource(
         var halts = store.Halts.Active();
         var safety = new SafetyState(
             killSwitch.IsActive,
-            ProductHealth.Online,
+            exchangeHealth?.Invoke() ?? ProductHealth.Online,
             DrawdownHaltLatched: halts.Any(h => h.Gate == DrawdownMonitor.DrawdownGate),
             DailyStopLatched: halts.Any(h => h.Gate == DrawdownMonitor.DailyGate && h.ActivatedTs >= DrawdownMonitor.DayStart(now)),
             WeeklyStopLatched: halts.Any(h => h.Gate == DrawdownMonitor.WeeklyGate && h.ActivatedTs >= DrawdownMonitor.WeekStart(now)));

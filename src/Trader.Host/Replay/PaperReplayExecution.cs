@@ -5,6 +5,7 @@ using Trader.Domain.Trading;
 using Trader.Host.Execution;
 using Trader.Host.Reports;
 using Trader.Host.Runtime;
+using Trader.Host.Safety;
 using Trader.Pipeline.Execution;
 using Trader.Pipeline.Safety;
 using Trader.Pipeline.Scheduling;
@@ -52,8 +53,8 @@ public sealed class PaperReplayExecution : IAsyncDisposable
             new Random(seed));
         KillSwitch = new KillSwitch();
         Journal = new StateJournalSink(store.Journal);
-        Port = new OrderManagerExecutionPort(Manager, KillSwitch, Journal, time, OnSubmitted);
-        Portfolio = new StatePortfolioSource(store, Cash, Mark, KillSwitch, config.Policy);
+        Port = new OrderManagerExecutionPort(Manager, KillSwitch, Journal, time, OnSubmitted, () => AccountHalts.ActiveGate(store.Halts));
+        Portfolio = new StatePortfolioSource(store, Cash, Mark, KillSwitch, config.Policy, () => driver.Feed.ExchangeHealth);
         _highWater = Cash();
     }
 

@@ -99,7 +99,7 @@ public static class ReplayRunner
                         else
                         {
                             journal = new StateJournalSink(store.Journal);
-                            portfolio = new DryRunPortfolioSource(config.Policy.Backtest.InitialCapitalUsd, new KillSwitch());
+                            portfolio = new DryRunPortfolioSource(config.Policy.Backtest.InitialCapitalUsd, new KillSwitch(), () => driver.Feed.ExchangeHealth);
                             port = new DryRunExecutionPort(journal, driver.Clock.TimeProvider);
                         }
 

@@ -11,12 +11,12 @@ namespace Trader.Host.Runtime;
 /// orders, so it never holds a position or a working order), with the live kill switch in its safety state so a
 /// halted service proposes nothing (NFR-S1).
 /// </summary>
-public sealed class DryRunPortfolioSource(decimal notionalEquity, KillSwitch killSwitch) : IPortfolioSource
+public sealed class DryRunPortfolioSource(decimal notionalEquity, KillSwitch killSwitch, Func<ProductHealth>? exchangeHealth = null) : IPortfolioSource
 {
     public PortfolioView Current(DateTimeOffset now) => new(
         PortfolioState.AllCash(notionalEquity),
         [],
         [],
         [],
-        new SafetyState(killSwitch.IsActive, ProductHealth.Online));
+        new SafetyState(killSwitch.IsActive, exchangeHealth?.Invoke() ?? ProductHealth.Online));
 }

@@ -1,6 +1,7 @@
 using Serilog;
 using Trader.Coinbase.Rest;
 using Trader.Domain.Config;
+using Trader.Domain.Market;
 using Trader.Domain.Security;
 using Trader.Domain.Trading;
 using Trader.Pipeline.Alerts;
@@ -27,4 +28,5 @@ public sealed record ExecutionInputs(
     Action<GuardAlert> RaiseAlert,
     IDecisionJournalSink Journal,
     ILogger Log,
-    Action<RestLatencySample>? RestLatency = null);
+    Action<RestLatencySample>? RestLatency = null,
+    Func<ProductHealth>? ExchangeHealth = null);

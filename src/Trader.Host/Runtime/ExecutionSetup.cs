@@ -75,7 +75,7 @@ public sealed class ExecutionSetup : IAsyncDisposable
         switch (inputs.Venue.Kind)
         {
             case VenueKind.None:
-                setup.Portfolio = new DryRunPortfolioSource(config.Policy.Backtest.InitialCapitalUsd, inputs.KillSwitch);
+                setup.Portfolio = new DryRunPortfolioSource(config.Policy.Backtest.InitialCapitalUsd, inputs.KillSwitch, inputs.ExchangeHealth);
                 setup.Port = new DryRunExecutionPort(inputs.Journal, inputs.Clock.Time);
                 return (setup, null);
             case VenueKind.EmbeddedSimulator:
@@ -148,9 +148,9 @@ public sealed class ExecutionSetup : IAsyncDisposable
         var config = _in.Config;
         _manager = new OrderManager(_in.Store, venue, OrderSizer.FromPolicy(config.Policy),
             ExecutionSettings.FromPolicy(config.Policy, BotId(config.App.App.Name), _in.Mode), _in.Clock.Time, ProductInfoOf, OnAmbiguous);
-        var port = new OrderManagerExecutionPort(_manager, _in.KillSwitch, _in.Journal, _in.Clock.Time, OnSubmitted);
+        var port = new OrderManagerExecutionPort(_manager, _in.KillSwitch, _in.Journal, _in.Clock.Time, OnSubmitted, () => AccountHalts.ActiveGate(_in.Store.Halts));
         Port = new GatedPort(this, port);
-        Portfolio = new StatePortfolioSource(_in.Store, cash, MarkOf, _in.KillSwitch, config.Policy);
+        Portfolio = new StatePortfolioSource(_in.Store, cash, MarkOf, _in.KillSwitch, config.Policy, _in.ExchangeHealth);
     }
 
     /// <summary>

@@ -153,7 +153,7 @@ public sealed class TraderService(CliContext context)
         var telemetry = new Telemetry(clock.Time);
         var (composed, executionProblem) = await ExecutionSetup.CreateAsync(new ExecutionInputs(decision.Mode, venue, config, args.DataDir,
             secrets.Credentials.Credentials, clock, store, market, products, killSwitch, alerts.Raise, journal, log,
-            sample => telemetry.RecordRest(sample.Endpoint, sample.HttpStatus ?? 0, sample.Duration)), stop);
+            sample => telemetry.RecordRest(sample.Endpoint, sample.HttpStatus ?? 0, sample.Duration), () => processor.ExchangeHealth), stop);
         if (composed is null)
         {
             context.Error.WriteLine("usage: " + executionProblem);
@@ -172,6 +172,7 @@ public sealed class TraderService(CliContext context)
             execution.Portfolio, journal, execution.Port,
             clock.Time, log: message => log.Warning("decision pipeline: {Problem}", message));
         using var candleSubscription = pipeline.SubscribeCandles(processor.Candles);
+        using var capAlertSubscription = pipeline.Alerts.Subscribe(alerts.Raise);
         var seed = options.Seed ?? config.App.Loop.Seed ?? RandomSeed();
         log.Information("decision cycles every {Interval} s + 0–{Jitter} % jitter, seed {Seed}", config.App.Loop.IntervalSeconds, config.App.Loop.JitterPct, seed);
 

@@ -105,8 +105,8 @@ public sealed class ExecutionPortTests
         using var paper = new PaperVenue(dir.File("paper.db"), _ => quote, 0.004m, 0.006m, clock.TimeProvider, new Dictionary<string, decimal> { ["USD"] = 10_000m });
         var manager = new OrderManager(state, paper, Sizer, Taker, clock.TimeProvider, _ => Btc);
         var sent = new List<SubmitResult>();
-        string? Halted() => state.Halts.Active().FirstOrDefault(h => h.Scope == DrawdownMonitor.Scope)?.Gate;
-        var port = new OrderManagerExecutionPort(manager, new KillSwitch(), new StateJournalSink(state.Journal), clock.TimeProvider, sent.Add, Halted);
+        var port = new OrderManagerExecutionPort(manager, new KillSwitch(), new StateJournalSink(state.Journal), clock.TimeProvider, sent.Add,
+            () => AccountHalts.ActiveGate(state.Halts));
         var nav = 10_000m;
         var source = new StatePortfolioSource(state, () => nav, _ => null, new KillSwitch(), new PolicyConfig());
         Assert.Equal(10_000m, source.Current(clock.Now).Portfolio.HighWaterMark);
@@ -127,6 +127,21 @@ public sealed class ExecutionPortTests
         var after = source.Current(clock.Now);
         Assert.False(after.Safety.DrawdownHaltLatched);
         Assert.Equal(8_000m, after.Portfolio.HighWaterMark);
+    }
+
+    [Fact]
+    [Trait("Req", "REQ-EX1")]
+    public void The_exchange_wide_health_from_the_status_channel_reaches_the_safety_state_the_risk_engine_checks()
+    {
+        using var dir = new TempDir("port-exchange");
+        var clock = VirtualTime.Create();
+        using var state = StateStore.Open(dir.File("state.db"));
+        var health = ProductHealth.Online;
+        var source = new StatePortfolioSource(state, () => 10_000m, _ => null, new KillSwitch(), new PolicyConfig(), () => health);
+        Assert.Equal(ProductHealth.Online, source.Current(clock.Now).Safety.ExchangeHealth);
+
+        health = new ProductHealth(ProductStatus.Offline, "every reported product offline");
+        Assert.Equal(health, source.Current(clock.Now).Safety.ExchangeHealth);
     }
 
     private static ExecutionSettings Taker =>
