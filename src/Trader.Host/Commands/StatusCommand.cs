@@ -5,6 +5,7 @@ using Trader.Host.Cli;
 using Trader.Host.Configuration;
 using Trader.Host.Locking;
 using Trader.Host.Logging;
+using Trader.Host.Metrics;
 using Trader.Host.Safety;
 using Trader.State.Orders;
 using Trader.State.Storage;
@@ -38,6 +39,7 @@ public static class StatusCommand
                 Mode = TraderLogging.ModeName(config.App.App.Mode),
                 ReadOnly = config.App.Exchange.ReadOnly,
                 KillFile = File.Exists(Path.Combine(args.DataDir, config.Policy.Governance.KillSwitchFile)),
+                Telemetry = TelemetryFile.Read(args.DataDir),
             };
             if (File.Exists(statePath))
             {
@@ -77,6 +79,22 @@ public static class StatusCommand
         o.WriteLine($"working orders  {(r.WorkingOrders.Count == 0 ? "none" : string.Join("; ", r.WorkingOrders.Select(w => $"{w.ClientOrderId} {w.Side} {w.Size} {w.ProductId} {w.Status}")))}");
         o.WriteLine($"alerts (24 h)   {(r.UnresolvedAlerts.Count == 0 ? "none unresolved" : string.Join("; ", r.UnresolvedAlerts.Select(a => $"{a.Ts} {a.Severity} {a.Kind}: {a.Message}")))}");
         o.WriteLine($"journal rows    {r.JournalRows}");
+        o.WriteLine($"cycles          {CycleLine(r.Telemetry)}");
+    }
+
+    /// <summary>Cycle latency over the telemetry window and the SLO verdicts, from the service's last snapshot.</summary>
+    private static string CycleLine(JsonElement? telemetry)
+    {
+        if (telemetry is not { } t || !t.TryGetProperty("cycle_latency", out var cycle)) return "no telemetry yet (written by `trader run` after each cycle)";
+        static string Ms(JsonElement latency, string name) =>
+            latency.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number
+                ? (v.GetDouble() * 1000).ToString("0.#", CultureInfo.InvariantCulture) + " ms"
+                : "n/a";
+        var violated = t.TryGetProperty("slos", out var slos)
+            ? slos.EnumerateArray().Where(s => s.GetProperty("violated").GetBoolean()).Select(s => s.GetProperty("name").GetString()).ToList()
+            : [];
+        return $"p50 {Ms(cycle, "p50_seconds")}, p95 {Ms(cycle, "p95_seconds")}, p99 {Ms(cycle, "p99_seconds")} over {cycle.GetProperty("window_samples").GetInt32()} cycles " +
+               $"as of {t.GetProperty("ts").GetString()}; SLOs {(violated.Count == 0 ? "met" : "VIOLATED: " + string.Join(", ", violated))}";
     }
 
     /// <summary>The lock's recorded owner if that process is still alive on this host (the owner file outlives a crash).</summary>

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Trader.Host.Commands;
 
 /// <summary>What `trader status` reports (serialized snake_case by <see cref="StatusJson"/>).</summary>
@@ -14,6 +16,9 @@ public sealed record StatusReport
     public IReadOnlyList<StatusOrder> WorkingOrders { get; init; } = [];
     public IReadOnlyList<StatusAlert> UnresolvedAlerts { get; init; } = [];
     public long JournalRows { get; init; }
+
+    /// <summary>The service's last telemetry snapshot (<c>telemetry.json</c>): latency quantiles, degraded share, counters, SLOs.</summary>
+    public JsonElement? Telemetry { get; init; }
 }
 
 public sealed record StatusHalt(string Gate, string Scope, string Reason, string Since);

@@ -184,6 +184,7 @@ public sealed class TraderService(CliContext context)
                 await execution.BeforeCycleAsync(tick, CancellationToken.None);
                 var result = await pipeline.RunCycleAsync(tick);
                 telemetry.RecordCycle(result.Latency, degraded: !processor.State.FeedUp);
+                WriteTelemetry(args.DataDir, telemetry, slo, log);
                 log.Information("cycle {CycleId}: {Outcome}, {Approved} approved, {Rejected} rejected in {LatencyMs} ms",
                     result.CycleId, result.Outcome, result.Approved, result.Rejected, (int)result.Latency.TotalMilliseconds);
             });
@@ -249,6 +250,19 @@ public sealed class TraderService(CliContext context)
         {
             log.Error("metrics endpoint not started on 127.0.0.1:{Port}: {Problem}; running without /metrics", p, e.Message);
             return null;
+        }
+    }
+
+    /// <summary>`trader status` reads this file; a failure to write it is logged and never stops a cycle.</summary>
+    private static void WriteTelemetry(string dataDir, Telemetry telemetry, SloEvaluator slo, ILogger log)
+    {
+        try
+        {
+            TelemetryFile.Write(dataDir, StatusSnapshot.From(telemetry.Snapshot(), slo.States));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            log.Warning("telemetry snapshot for `trader status` not written: {Problem}", e.Message);
         }
     }
 

@@ -1,3 +1,4 @@
+using Trader.Testing;
 using Trader.EndToEnd.Tests.Live;
 
 namespace Trader.EndToEnd.Tests.Run;
@@ -12,6 +13,7 @@ public sealed class PaperRunTests
     [Fact]
     [Trait("Req", "REQ-X2")]
     [Trait("Req", "NFR-R1")]
+    [Trait("Req", "REQ-OB1")]
     public async Task Paper_run_fills_market_orders_in_the_persisted_paper_wallet_and_sends_nothing_to_the_exchange()
     {
         await using var rig = await LiveSimRig.StartAsync("trader-paper-", "market_ioc");
@@ -25,6 +27,20 @@ public sealed class PaperRunTests
             Assert.Equal(0, run.ExitCode);
             Assert.Contains("\"venue\":\"paper\"", run.Output);
             Assert.DoesNotContain("SIMULATOR", run.Output);
+        }
+
+        // REQ-OB1 / NFR-P1: `trader status --json` (a separate process) reports the service's cycle latency quantiles and SLOs.
+        using (var status = TraderProcess.Start(["status", "--json", "--config", rig.Config, "--data-dir", rig.DataDir]))
+        {
+            Assert.True(status.WaitForExit(TimeSpan.FromSeconds(30)), status.Output);
+            Assert.Equal(0, status.ExitCode);
+            var json = status.Output[status.Output.IndexOf('{')..];
+            using var document = System.Text.Json.JsonDocument.Parse(json);
+            var telemetry = document.RootElement.GetProperty("telemetry");
+            var cycle = telemetry.GetProperty("cycle_latency");
+            Assert.True(cycle.GetProperty("window_samples").GetInt32() >= 1, json);
+            Assert.True(cycle.GetProperty("p95_seconds").GetDouble() <= 1.0, json);
+            Assert.Contains(telemetry.GetProperty("slos").EnumerateArray(), slo => slo.GetProperty("name").GetString()!.Contains("cycle", StringComparison.Ordinal));
         }
 
         // Positions are the paper wallet's holdings; USD paid for them with fees (backtest.initial_capital_usd 10000).
