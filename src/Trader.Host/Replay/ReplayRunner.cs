@@ -109,12 +109,16 @@ public static class ReplayRunner
                         using var candles = pipeline.SubscribeCandles(driver.Feed.Candles);
                         using var capAlerts = driver.RaiseAlertsOf(pipeline.Alerts);
                         var active = execution;
+                        var real = context.Clock.Real.Time;
+                        var cycleMillis = new List<double>();
                         driver.Cycle = async tick =>
                         {
+                            var started = real.GetTimestamp();
                             if (active is not null) await active.BeforeCycleAsync(tick, cancellationToken).ConfigureAwait(false);
                             var result = await pipeline.RunCycleAsync(tick).ConfigureAwait(false);
                             if (result.Decision is { } decision) Record(driver, decision);
                             if (active is not null) await active.AfterCycleAsync(tick, cancellationToken).ConfigureAwait(false);
+                            cycleMillis.Add(real.GetElapsedTime(started).TotalMilliseconds);
                         };
 
                         var (reader, file) = OpenCapture(request.Capture);
@@ -126,6 +130,7 @@ public static class ReplayRunner
                                 driver.Progress = _ => progress(file.Position, length);
                             }
                             var run = await driver.RunAsync(reader, cancellationToken).ConfigureAwait(false);
+                            if (cycleMillis.Count > 0) run = run with { CycleLatency = CycleLatency.Of(cycleMillis) };
                             if (execution is not null)
                             {
                                 await execution.FinishAsync(cancellationToken).ConfigureAwait(false);

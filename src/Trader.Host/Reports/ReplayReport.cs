@@ -17,5 +17,8 @@ public sealed record ReplayReport
     public double MaxDrawdownPct { get; init; }
     public IReadOnlyList<ReportAlert> Alerts { get; init; } = [];
     public IReadOnlyList<ReportHalt> Halts { get; init; } = [];
+    /// <summary>Real-clock cycle processing time (NFR-P1); null when no cycle ran. Not in the digest.</summary>
+    public CycleLatency? CycleLatency { get; init; }
+
     public required string Digest { get; init; }
 }

@@ -44,6 +44,16 @@ public static class ReplayReportWriter
         json.WriteString("fees", ReportFormat.Money(report.Fees));
         json.WriteString("realized_pnl", ReportFormat.Money(report.RealizedPnl));
         json.WriteNumber("max_drawdown_pct", report.MaxDrawdownPct);
+        if (report.CycleLatency is { } latency)
+        {
+            json.WriteStartObject("cycle_latency");
+            json.WriteNumber("samples", latency.Samples);
+            WriteMillis(json, "p50_ms", latency.P50Ms);
+            WriteMillis(json, "p95_ms", latency.P95Ms);
+            WriteMillis(json, "p99_ms", latency.P99Ms);
+            json.WriteBoolean("slo_met", latency.SloMet);
+            json.WriteEndObject();
+        }
 
         json.WriteStartArray("alerts");
         foreach (var alert in report.Alerts)
@@ -85,5 +95,11 @@ public static class ReplayReportWriter
         if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
         using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None);
         Write(file, report);
+    }
+
+    private static void WriteMillis(System.Text.Json.Utf8JsonWriter json, string name, double? value)
+    {
+        if (value is { } v) json.WriteNumber(name, Math.Round(v, 3));
+        else json.WriteNull(name);
     }
 }

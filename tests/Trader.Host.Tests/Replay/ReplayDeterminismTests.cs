@@ -39,7 +39,33 @@ public sealed class ReplayDeterminismTests : IDisposable
 
         Assert.Equal(0, paced.ExitCode);
         Assert.Equal(max.Digest, paced.Digest);
-        Assert.Equal(max.ReportText, paced.ReportText);
+        // Everything but the real-clock cycle timing (NFR-P1, machine-dependent, never in the digest) is identical.
+        Assert.Equal(WithoutTiming(max.ReportText), WithoutTiming(paced.ReportText));
+    }
+
+    [Fact]
+    [Trait("Req", "NFR-P1")]
+    public async Task The_report_gives_every_cycles_real_processing_time_and_judges_the_cycle_slo()
+    {
+        var capture = _dir.File("faults.capture.gz");
+        FaultCapture.Write(capture);
+
+        var run = await ReplayRun.RunAsync(_dir.File("var"), capture, "--speed", "max");
+
+        var root = run.Report!.RootElement;
+        var latency = root.GetProperty("cycle_latency");
+        Assert.Equal(root.GetProperty("cycles").GetInt64(), latency.GetProperty("samples").GetInt64());
+        Assert.True(latency.GetProperty("p50_ms").GetDouble() <= latency.GetProperty("p95_ms").GetDouble());
+        Assert.True(latency.GetProperty("p95_ms").GetDouble() <= latency.GetProperty("p99_ms").GetDouble());
+        Assert.Equal(latency.GetProperty("p95_ms").GetDouble() <= 1000 && latency.GetProperty("p99_ms").GetDouble() <= 2000,
+            latency.GetProperty("slo_met").GetBoolean());
+    }
+
+    private static string WithoutTiming(string? report)
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(report ?? "{}")!.AsObject();
+        Assert.True(json.Remove("cycle_latency"), "the report has no cycle_latency");
+        return json.ToJsonString();
     }
 
     [Fact]

@@ -33,6 +33,9 @@ public sealed record FaultOptions
     public TimeSpan Latency { get; init; }
     /// <summary><c>ignore_subscribe=p</c>: a subscribe message is silently ignored (no ack, no data).</summary>
     public double IgnoreSubscribe { get; init; }
+    /// <summary><c>ignore_first_subscribes=N</c>: the first N subscribe messages of every WebSocket connection are
+    /// silently ignored, the later ones honoured (a deterministic partial outage: data channels ignored, heartbeats kept).</summary>
+    public int IgnoreFirstSubscribes { get; init; }
 
     /// <summary>Parses the <c>--faults</c> spec, e.g. <c>drop_ws=30s,seq_gap=0.001,stall=10s@5m</c>.</summary>
     /// <exception cref="FormatException">with a message naming the bad item.</exception>
@@ -58,11 +61,17 @@ public sealed record FaultOptions
                 "timeout_after_accept" => result with { TimeoutAfterAccept = Probability(name, value) },
                 "latency" => result with { Latency = Duration(name, value) },
                 "ignore_subscribe" => result with { IgnoreSubscribe = Probability(name, value) },
-                _ => throw new FormatException($"fault '{name}': unknown (known: drop_ws, seq_gap, stall, malformed, dup, http_5xx, http_429, timeout_after_accept, latency, ignore_subscribe)"),
+                "ignore_first_subscribes" => result with { IgnoreFirstSubscribes = Count(name, value) },
+                _ => throw new FormatException($"fault '{name}': unknown (known: drop_ws, seq_gap, stall, malformed, dup, http_5xx, http_429, timeout_after_accept, latency, ignore_subscribe, ignore_first_subscribes)"),
             };
         }
         return result;
     }
+
+    private static int Count(string name, string value) =>
+        int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+            ? n
+            : throw new FormatException($"fault '{name}': '{value}' is not a whole number ≥ 0");
 
     private static FaultOptions ParseStall(FaultOptions current, string value)
     {

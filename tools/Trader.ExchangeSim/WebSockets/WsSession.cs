@@ -24,6 +24,8 @@ internal sealed class WsSession
     private readonly JwtVerifier _verifier;
     private readonly Channel<object> _queue = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
     private readonly object _gate = new();
+    /// <summary>Subscribe messages received on this connection (the receive loop is the only writer).</summary>
+    private int _subscribes;
     private readonly Dictionary<string, SortedSet<string>> _subscriptions = new(StringComparer.Ordinal);
     private HashSet<string>? _userProducts;
     private bool _user;
@@ -164,7 +166,7 @@ internal sealed class WsSession
             var jwt = request["jwt"]?.GetValueKind() == JsonValueKind.String ? request["jwt"]!.GetValue<string>() : null;
             if (_verifier.Verify(jwt, null, out _) is null) { Error("authentication failure"); return; }
         }
-        if (type == "subscribe" && _venue.Faults.Roll(_venue.Faults.Options.IgnoreSubscribe))
+        if (type == "subscribe" && (++_subscribes <= _venue.Faults.Options.IgnoreFirstSubscribes || _venue.Faults.Roll(_venue.Faults.Options.IgnoreSubscribe)))
         {
             _venue.Faults.Counters.Ignored();
             return;
