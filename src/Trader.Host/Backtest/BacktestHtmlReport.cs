@@ -79,7 +79,8 @@ public static class BacktestHtmlReport
         {
             var trades = r.Trades.Where(t => t.ProductId == series.ProductId).ToList();
             html.Append("<h2>").Append(E(series.ProductId)).Append(" price with trades (▲ entry, ▼ exit)</h2>\n");
-            var markers = new List<(DateTimeOffset Ts, double Price, bool Entry)>();
+            // Chart coordinates, not money: prices become doubles only to be placed on the SVG's y axis.
+            var markers = new List<(DateTimeOffset Ts, double Y, bool Entry)>();
             foreach (var t in trades)
             {
                 markers.Add((t.EntryTs, (double)t.EntryPrice, true));
@@ -116,7 +117,7 @@ public static class BacktestHtmlReport
 
     private static void Chart(
         StringBuilder html, DateTimeOffset[] times, (string Name, string Color, double[] Values)[] lines, bool area,
-        List<(DateTimeOffset Ts, double Price, bool Entry)>? markers)
+        List<(DateTimeOffset Ts, double Y, bool Entry)>? markers)
     {
         if (times.Length == 0 || lines.Length == 0)
         {
@@ -127,7 +128,7 @@ public static class BacktestHtmlReport
         foreach (var line in lines)
             foreach (var v in line.Values) { min = Math.Min(min, v); max = Math.Max(max, v); }
         if (markers is not null)
-            foreach (var m in markers) { min = Math.Min(min, m.Price); max = Math.Max(max, m.Price); }
+            foreach (var m in markers) { min = Math.Min(min, m.Y); max = Math.Max(max, m.Y); }
         if (area) max = Math.Max(max, 0d);
         if (max - min < 1e-9) { max += 1; min -= 1; }
         var pad = (max - min) * 0.04;

@@ -108,10 +108,7 @@ public sealed class StatePortfolioSource(
     private decimal HighWaterMark(DateTimeOffset now, decimal nav)
     {
         var from = now - HighWaterWindow;
-        var released = store.Halts.ActivatedSince(from)
-            .Where(h => h.Gate == DrawdownMonitor.DrawdownGate && h.ClearedTs is not null)
-            .Select(h => (DateTimeOffset?)h.ClearedTs!.Value)
-            .Max();
+        var released = AccountHalts.LastDrawdownRelease(store.Halts, from);
         if (released != _lastRelease)
         {
             (_lastRelease, _highWater) = (released, null);

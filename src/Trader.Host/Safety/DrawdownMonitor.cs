@@ -108,11 +108,7 @@ public sealed class DrawdownMonitor : IDisposable
         // First poll: the peak from the window (since the last operator release), then only the latest mark is judged,
         // so a restart neither forgets the high-water mark nor re-alerts an old breach.
         var from = now - RollingWindow;
-        var released = _store.Halts.ActivatedSince(from)
-            .Where(h => h.Gate == DrawdownGate && h.ClearedTs is not null)
-            .Select(h => h.ClearedTs!.Value)
-            .DefaultIfEmpty(from)
-            .Max();
+        var released = AccountHalts.LastDrawdownRelease(_store.Halts, from) ?? from;
         var history = _store.Equity.Between(released > from ? released : from, end);
         _drawdownLatched = _store.Halts.FindActive(DrawdownGate, Scope) is not null;
         if (history.Count == 0)

@@ -42,20 +42,20 @@ public sealed class DemoTests : IDisposable
         var root = report.RootElement;
         Assert.True(root.GetProperty("orders_placed").GetInt64() > 0);
         Assert.True(root.GetProperty("fills").GetInt64() > 0);
-        var fees = Money(root, "fees");
+        var fees = StateFills.Money(root, "fees");
         Assert.True(fees > 0m);
 
-        var fills = ReadFills(Path.Combine(dataDir, "demo", "state.db"));
+        var fills = StateFills.Read(Path.Combine(dataDir, "demo", "state.db"));
         Assert.Equal(fills.Count, root.GetProperty("fills").GetInt64());
         Assert.Equal(fills.Sum(f => f.Fee), fees);
-        Assert.Equal(Math.Round(AverageCostRealized(fills) - fees, 2), Math.Round(Money(root, "realized_pnl"), 2));
+        Assert.Equal(Math.Round(StateFills.AverageCostRealized(fills) - fees, 2), Math.Round(StateFills.Money(root, "realized_pnl"), 2));
         var orders = root.GetProperty("orders").EnumerateArray().ToDictionary(o => o.GetProperty("client_order_id").GetString()!);
         foreach (var group in fills.GroupBy(f => f.ClientOrderId))
         {
             var order = orders[group.Key];
             Assert.Equal(order.GetProperty("side").GetString(), group.First().Side);
-            Assert.True(group.Sum(f => f.Size) <= Money(order, "size"));
-            if (order.GetProperty("status").GetString() == "filled") Assert.Equal(Money(order, "size"), group.Sum(f => f.Size));
+            Assert.True(group.Sum(f => f.Size) <= StateFills.Money(order, "size"));
+            if (order.GetProperty("status").GetString() == "filled") Assert.Equal(StateFills.Money(order, "size"), group.Sum(f => f.Size));
         }
         Assert.All(orders.Values.Where(o => o.GetProperty("status").GetString() == "filled"),
             o => Assert.Contains(fills, f => f.ClientOrderId == o.GetProperty("client_order_id").GetString()));
@@ -97,44 +97,5 @@ public sealed class DemoTests : IDisposable
             Assert.Equal(3, demo.ExitCode);
             Assert.False(File.Exists(Path.Combine(dataDir, "demo-report.json")));
         }
-    }
-
-    private sealed record Fill(string ClientOrderId, string ProductId, string Side, decimal Price, decimal Size, decimal Fee);
-
-    private static decimal Money(JsonElement element, string name) =>
-        decimal.Parse(element.GetProperty(name).GetString()!, NumberStyles.Number, CultureInfo.InvariantCulture);
-
-    private static List<Fill> ReadFills(string path)
-    {
-        using var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        db.Open();
-        using var command = db.CreateCommand();
-        command.CommandText = "SELECT client_order_id, product_id, side, price, size, fee FROM fills ORDER BY ts, id";
-        using var reader = command.ExecuteReader();
-        var fills = new List<Fill>();
-        while (reader.Read())
-            fills.Add(new Fill(reader.GetString(0), reader.GetString(1), reader.GetString(2).ToUpperInvariant(),
-                decimal.Parse(reader.GetString(3), CultureInfo.InvariantCulture), decimal.Parse(reader.GetString(4), CultureInfo.InvariantCulture),
-                decimal.Parse(reader.GetString(5), CultureInfo.InvariantCulture)));
-        return fills;
-    }
-
-    /// <summary>Realized PnL before fees by average cost, computed here from the fills alone.</summary>
-    private static decimal AverageCostRealized(IEnumerable<Fill> fills)
-    {
-        var held = new Dictionary<string, (decimal Size, decimal Cost)>();
-        var realized = 0m;
-        foreach (var f in fills)
-        {
-            var (size, cost) = held.GetValueOrDefault(f.ProductId);
-            if (f.Side == "BUY")
-                held[f.ProductId] = (size + f.Size, (size * cost + f.Size * f.Price) / (size + f.Size));
-            else
-            {
-                realized += (f.Price - cost) * f.Size;
-                held[f.ProductId] = (size - f.Size, cost);
-            }
-        }
-        return realized;
     }
 }

@@ -42,12 +42,12 @@ public sealed class PaperReplayTests : IDisposable
         Assert.Equal(orders.Count(o => o.GetProperty("status").GetString() != "rejected"), root.GetProperty("orders_placed").GetInt64());
 
         // The run's own state (recreated under <data-dir>/replay-paper/) is the independent record of every fill.
-        var fills = ReadFills(Path.Combine(dataDir, "replay-paper", "state.db"));
+        var fills = StateFills.Read(Path.Combine(dataDir, "replay-paper", "state.db"));
         Assert.Equal(fills.Count, root.GetProperty("fills").GetInt64());
         var fees = fills.Sum(f => f.Fee);
         Assert.True(fees > 0m);
-        Assert.Equal(fees, Money(root, "fees"));
-        Assert.Equal(Math.Round(AverageCostRealized(fills) - fees, 2), Math.Round(Money(root, "realized_pnl"), 2));
+        Assert.Equal(fees, StateFills.Money(root, "fees"));
+        Assert.Equal(Math.Round(StateFills.AverageCostRealized(fills) - fees, 2), Math.Round(StateFills.Money(root, "realized_pnl"), 2));
 
         // Every fill belongs to a listed order of the same product and side, and a filled order's fills add up to its size.
         var byId = orders.ToDictionary(o => o.GetProperty("client_order_id").GetString()!);
@@ -57,7 +57,7 @@ public sealed class PaperReplayTests : IDisposable
             Assert.All(group, f => Assert.Equal(order.GetProperty("product_id").GetString(), f.ProductId));
             Assert.All(group, f => Assert.Equal(order.GetProperty("side").GetString(), f.Side));
             if (order.GetProperty("status").GetString() == "filled")
-                Assert.Equal(Money(order, "size"), group.Sum(f => f.Size));
+                Assert.Equal(StateFills.Money(order, "size"), group.Sum(f => f.Size));
         }
         Assert.All(orders.Where(o => o.GetProperty("status").GetString() == "filled"),
             o => Assert.Contains(fills, f => f.ClientOrderId == o.GetProperty("client_order_id").GetString()));
@@ -92,44 +92,5 @@ public sealed class PaperReplayTests : IDisposable
         Assert.Equal(0, run.ExitCode);
         Assert.True(File.Exists(Path.Combine(dataDir, "replay-paper", "state.db")));
         Assert.False(File.Exists(Path.Combine(dataDir, "state.db")));
-    }
-
-    private sealed record Fill(string ClientOrderId, string ProductId, string Side, decimal Price, decimal Size, decimal Fee);
-
-    private static decimal Money(JsonElement element, string name) =>
-        decimal.Parse(element.GetProperty(name).GetString()!, NumberStyles.Number, CultureInfo.InvariantCulture);
-
-    private static List<Fill> ReadFills(string path)
-    {
-        using var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        db.Open();
-        using var command = db.CreateCommand();
-        command.CommandText = "SELECT client_order_id, product_id, side, price, size, fee FROM fills ORDER BY ts, id";
-        using var reader = command.ExecuteReader();
-        var fills = new List<Fill>();
-        while (reader.Read())
-            fills.Add(new Fill(reader.GetString(0), reader.GetString(1), reader.GetString(2).ToUpperInvariant(),
-                decimal.Parse(reader.GetString(3), CultureInfo.InvariantCulture), decimal.Parse(reader.GetString(4), CultureInfo.InvariantCulture),
-                decimal.Parse(reader.GetString(5), CultureInfo.InvariantCulture)));
-        return fills;
-    }
-
-    /// <summary>Realized PnL before fees by average cost, computed here from the fills alone.</summary>
-    private static decimal AverageCostRealized(IEnumerable<Fill> fills)
-    {
-        var held = new Dictionary<string, (decimal Size, decimal Cost)>();
-        var realized = 0m;
-        foreach (var f in fills)
-        {
-            var (size, cost) = held.GetValueOrDefault(f.ProductId);
-            if (f.Side == "BUY")
-                held[f.ProductId] = (size + f.Size, size + f.Size == 0m ? 0m : (size * cost + f.Size * f.Price) / (size + f.Size));
-            else
-            {
-                realized += (f.Price - cost) * f.Size;
-                held[f.ProductId] = (size - f.Size, cost);
-            }
-        }
-        return realized;
     }
 }
