@@ -57,6 +57,8 @@ internal sealed class FeedSession : IAsyncDisposable, IMarketEventSink
         // The resync is raised on the receive thread before the next frame is handled: Events.Count is exact here.
         Feed.Resync += r => Resyncs.Enqueue((r, Events.Count));
         Feed.FrameRejected += r => Rejections.Enqueue(r);
+        // Subscribed before the client starts, so even a retry due at the very first frame is recorded.
+        Feed.SubscriptionRetried += Retries.Enqueue;
     }
 
     /// <summary>The shipped <c>max_quote_age_seconds</c> (5 s) and a long OHLCV limit.</summary>
@@ -75,6 +77,8 @@ internal sealed class FeedSession : IAsyncDisposable, IMarketEventSink
     /// <summary>Each resync with the number of events recorded when it was raised.</summary>
     public ConcurrentQueue<(FeedResync Resync, int EventsBefore)> Resyncs { get; } = new();
     public ConcurrentQueue<ParseResult> Rejections { get; } = new();
+    /// <summary>Resubscribes of channels that had delivered nothing on their connection.</summary>
+    public ConcurrentQueue<SubscriptionRetry> Retries { get; } = new();
     public ConcurrentQueue<(long Connection, MarketEvent Event)> Events { get; } = new();
     public IReadOnlyCollection<string> Violations => _violations;
 
@@ -115,6 +119,14 @@ internal sealed class FeedSession : IAsyncDisposable, IMarketEventSink
         }
         return true;
     }
+
+    /// <summary>What a failure message needs to tell a silent reconnect from a resubscribe that brought nothing.</summary>
+    public string Describe() =>
+        $"connections {Client.Connections}; ignored subscribes {Simulator.Faults.IgnoredSubscribes}; " +
+        $"disconnects [{string.Join("; ", Disconnects.Select(d => $"#{d.ConnectionId} {d.Reason} ({d.Detail}) after {d.FramesReceived} frames at {d.At:HH:mm:ss.fff}"))}]; " +
+        $"retries [{string.Join(", ", Retries.Select(r => $"#{r.ConnectionId} {r.Channel}#{r.Attempt}@{r.At:HH:mm:ss.fff}"))}]; " +
+        $"unserved [{string.Join(", ", Feed.UnservedChannels)}]; frames by connection [{string.Join(", ", FramesByConnection.OrderBy(p => p.Key).Select(p => $"#{p.Key}:{p.Value}"))}]; " +
+        $"events [{string.Join(", ", Events.GroupBy(e => (e.Connection, e.Event.GetType().Name)).Select(g => $"#{g.Key.Connection} {g.Key.Name}x{g.Count()}"))}]";
 
     public bool IsOnline => Feed.GetFeedHealth(Product) == ProductHealth.Online;
 
