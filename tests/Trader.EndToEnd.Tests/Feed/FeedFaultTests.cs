@@ -135,7 +135,7 @@ public sealed class FeedFaultTests
     {
         await using var s = await FeedSession.StartAsync("ignore_subscribe=1");
 
-        Assert.True(await FeedSession.WaitUntilAsync(() => s.Disconnects.Count(d => d.Reason == FeedDisconnectReason.Silent) >= 2, Bound), "silence not detected twice");
+        Assert.True(await FeedSession.WaitUntilAsync(() => s.Disconnects.Count(d => d.Reason == FeedDisconnectReason.Silent) >= 2, TimeSpan.FromSeconds(12)), "silence not detected twice");
         Assert.True(s.Client.Connections >= 2);
         Assert.Equal(0, s.Client.FramesReceived);
         Assert.NotEqual(ProductHealth.Online, s.Feed.GetFeedHealth(FeedSession.Product));

@@ -98,7 +98,10 @@ internal sealed class FeedSession : IAsyncDisposable, IMarketEventSink
 #pragma warning restore RS0030
         var options = CoinbaseFeedOptions.Market(sim.MarketWebSocketUrl, [Product]) with
         {
-            SilenceTimeout = TimeSpan.FromSeconds(1.5),
+            // The simulator's frames come in once-a-second bursts (its tick and random-walk timers share a phase), so
+            // the silence timeout needs real margin over 1 s: at 1.5 s one burst late by 0.5 s under CI load cost a
+            // connection. 2.5 s still fires well inside the 3 s stall and twice inside the ignored-subscribe test.
+            SilenceTimeout = TimeSpan.FromSeconds(2.5),
             BackoffBase = TimeSpan.FromMilliseconds(100),
             BackoffCap = TimeSpan.FromMilliseconds(300),
             ConnectTimeout = TimeSpan.FromSeconds(3),
