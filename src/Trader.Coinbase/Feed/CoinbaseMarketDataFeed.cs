@@ -226,7 +226,7 @@ public sealed class CoinbaseMarketDataFeed : IDisposable
         Sequence.Reset();
         Heartbeats.Reset();
         Books.MarkAllForResync();
-        _subscriptions.Begin(_transport.Channels, at);
+        _subscriptions.Begin(connectionId, _transport.Channels, at);
         resync = isReconnect ? new FeedResync(FeedResyncReason.Reconnected, connectionId, _productIds, at) : null;
     }
 

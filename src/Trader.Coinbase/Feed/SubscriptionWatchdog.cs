@@ -21,6 +21,7 @@ internal sealed class SubscriptionWatchdog(TimeSpan timeout, TimeSpan maxInterva
     // Keyed by the channel name frames carry (l2_data), holding the name to subscribe with (level2).
     private readonly Dictionary<string, Pending> _pending = new(StringComparer.Ordinal);
     private readonly List<string> _order = [];
+    private long _connectionId;
 
     public TimeSpan Timeout { get; } = timeout;
 
@@ -29,10 +30,11 @@ internal sealed class SubscriptionWatchdog(TimeSpan timeout, TimeSpan maxInterva
     /// <summary>Subscribe names still waiting for their first frame on this connection, in subscribe order.</summary>
     public IReadOnlyList<string> Unserved => _order.Where(_pending.ContainsKey).Select(c => _pending[c].SubscribeName).ToArray();
 
-    /// <summary>A connection opened at <paramref name="at"/> and subscribed <paramref name="subscribeNames"/>.</summary>
-    public void Begin(IReadOnlyList<string> subscribeNames, DateTimeOffset at)
+    /// <summary>Connection <paramref name="connectionId"/> opened at <paramref name="at"/> and subscribed <paramref name="subscribeNames"/>.</summary>
+    public void Begin(long connectionId, IReadOnlyList<string> subscribeNames, DateTimeOffset at)
     {
         Stop();
+        _connectionId = connectionId;
         foreach (var name in subscribeNames)
         {
             var channel = WireChannels.EmittedName(name);
@@ -63,7 +65,7 @@ internal sealed class SubscriptionWatchdog(TimeSpan timeout, TimeSpan maxInterva
             var attempt = pending.Attempts + 1;
             var wait = TimeSpan.FromTicks(Math.Min(MaxInterval.Ticks, Timeout.Ticks << Math.Min(attempt, 20)));
             _pending[channel] = pending with { Deadline = now + wait, Attempts = attempt };
-            due.Add(new SubscriptionRetry(pending.SubscribeName, attempt, now, now + wait));
+            due.Add(new SubscriptionRetry(_connectionId, pending.SubscribeName, attempt, now, now + wait));
         }
     }
 

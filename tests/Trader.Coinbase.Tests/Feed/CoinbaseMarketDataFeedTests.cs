@@ -153,7 +153,7 @@ public sealed class CoinbaseMarketDataFeedTests
 
         HeartbeatAt(10); // 10 s after the connection opened: both unserved channels are resubscribed, next try 20 s later
         Assert.Equal(["ticker", "level2"], transport.Resubscribed);
-        Assert.All(retries, r => Assert.Equal((1, T0.AddSeconds(10), T0.AddSeconds(30)), (r.Attempt, r.At, r.NextAt)));
+        Assert.All(retries, r => Assert.Equal((1L, 1, T0.AddSeconds(10), T0.AddSeconds(30)), (r.ConnectionId, r.Attempt, r.At, r.NextAt)));
 
         transport.Frame(1, T0.AddSeconds(12), Frames.Ticker(sequence++)); // the ticker resubscribe worked
         for (var s = 13; s < 30; s++) HeartbeatAt(s);

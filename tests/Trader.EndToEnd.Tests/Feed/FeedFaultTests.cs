@@ -135,7 +135,7 @@ public sealed class FeedFaultTests
     {
         await using var s = await FeedSession.StartAsync("ignore_subscribe=1");
 
-        Assert.True(await FeedSession.WaitUntilAsync(() => s.Disconnects.Count(d => d.Reason == FeedDisconnectReason.Silent) >= 2, Bound), "silence not detected twice");
+        Assert.True(await FeedSession.WaitUntilAsync(() => s.Disconnects.Count(d => d.Reason == FeedDisconnectReason.Silent) >= 2, TimeSpan.FromSeconds(12)), "silence not detected twice");
         Assert.True(s.Client.Connections >= 2);
         Assert.Equal(0, s.Client.FramesReceived);
         Assert.NotEqual(ProductHealth.Online, s.Feed.GetFeedHealth(FeedSession.Product));
@@ -143,31 +143,42 @@ public sealed class FeedFaultTests
         Assert.Empty(s.Violations);
     }
 
-    [Fact(Skip = "passes alone and under CPU load, but twice in full CI runs nothing flowed after the ignored subscribes " +
-                 "within 12 s; under investigation. The resubscribe rule itself is proven in virtual time by " +
-                 "CoinbaseMarketDataFeedTests.A_subscribed_channel_that_delivers_nothing_is_resubscribed_with_backoff_until_its_first_frame")]
+    /// <summary>
+    /// Until the resubscribe, the only traffic on the connection is the simulator's once-a-second tick (heartbeat,
+    /// candle update), and the resubscribe itself is triggered by the first of those frames after the subscription
+    /// timeout. With the session's 1.5 s silence timeout a single tick delayed by more than 0.5 s (CPU contention in
+    /// full CI runs) dropped connection 1 as silent before any resubscribe, and the test, waiting for connection 1,
+    /// failed; PartialSubscribeTimingTests (Trader.Coinbase.Tests) reproduces that on a virtual clock. This test is
+    /// about the resubscribe, not about silence, so its silence timeout leaves seconds of margin, and its claims are
+    /// made about the connection that went online: should an extreme stall still cost a connection, the next one
+    /// is the same partial case and must recover the same way.
+    /// </summary>
+    [Fact]
+    [Trait("Req", "REQ-ST1")]
     public async Task Data_subscribes_ignored_while_heartbeats_flow_are_resubscribed_on_the_same_connection_until_data_comes()
     {
         // The client subscribes ticker, market_trades, level2, candles, status, heartbeats in that order; the simulator
-        // ignores the first three on the connection, so heartbeats keep it alive while the product has neither a
+        // ignores the first three on every connection, so heartbeats keep it alive while the product has neither a
         // ticker nor a book, and honours every later subscribe (the resubscribes).
-        await using var s = await FeedSession.StartAsync("ignore_first_subscribes=3", subscriptionTimeout: TimeSpan.FromSeconds(0.5));
-        var retries = new System.Collections.Concurrent.ConcurrentQueue<SubscriptionRetry>();
-        s.Feed.SubscriptionRetried += retries.Enqueue;
+        await using var s = await FeedSession.StartAsync(
+            "ignore_first_subscribes=3", o => o with { SilenceTimeout = TimeSpan.FromSeconds(5) }, subscriptionTimeout: TimeSpan.FromSeconds(0.5));
 
-        Assert.True(await FeedSession.WaitUntilAsync(() => s.OnlineOn(1), TimeSpan.FromSeconds(12)),
-            $"never online; retries: {string.Join(", ", retries.Select(r => $"{r.Channel}#{r.Attempt}"))}");
+        Assert.True(await FeedSession.WaitUntilAsync(() => s.OnlineOn(s.Client.Connections), TimeSpan.FromSeconds(15)), "never online; " + s.Describe());
+        var online = s.Client.Connections;
+        var ignored = s.Simulator.Faults.IgnoredSubscribes;
+        var why = s.Describe();
 
-        // It was the partial case, and a resubscribe on the same connection (not a reconnect) brought the data.
-        Assert.Equal(3, s.Simulator.Faults.IgnoredSubscribes);
-        Assert.Equal(1, s.Client.Connections);
-        Assert.Empty(s.Disconnects);
-        var firstRetry = retries.Where(r => r.Channel is "ticker" or "level2").Min(r => r.At);
-        var firstFresh = s.Events.First(e => e.Event is TickerEvent or BookEvent { IsSnapshot: true }).Event;
-        Assert.True(firstFresh.TsRecv >= firstRetry, $"fresh data at {firstFresh.TsRecv:O} before the first resubscribe at {firstRetry:O}");
-        Assert.True(s.FramesByConnection.GetValueOrDefault(1) > 0);
-        Assert.Contains(retries, r => r.Channel == "ticker");
-        Assert.Contains(retries, r => r.Channel == "level2");
+        // Each connection was the partial case; one lost before (only to silence) does not count against the claim.
+        Assert.True(ignored == 3 * online, $"{ignored} subscribes ignored over {online} connection(s); {why}");
+        Assert.All(s.Disconnects, d => Assert.True(d.Reason == FeedDisconnectReason.Silent && d.ConnectionId < online, why));
+
+        // On the connection that went online, a resubscribe (not a reconnect) brought the data.
+        var retried = s.Retries.Where(r => r.ConnectionId == online).ToList();
+        Assert.Contains(retried, r => r.Channel == "ticker");
+        Assert.Contains(retried, r => r.Channel == "level2");
+        var firstRetry = retried.Where(r => r.Channel is "ticker" or "level2").Min(r => r.At);
+        var firstFresh = s.Events.First(e => e.Connection == online && e.Event is TickerEvent or BookEvent { IsSnapshot: true }).Event;
+        Assert.True(firstFresh.TsRecv >= firstRetry, $"fresh data at {firstFresh.TsRecv:O} before the first resubscribe at {firstRetry:O}; {why}");
         Assert.Empty(s.Violations);
         Assert.Empty(s.PipelineViolations);
     }

@@ -57,6 +57,8 @@ internal sealed class FeedSession : IAsyncDisposable, IMarketEventSink
         // The resync is raised on the receive thread before the next frame is handled: Events.Count is exact here.
         Feed.Resync += r => Resyncs.Enqueue((r, Events.Count));
         Feed.FrameRejected += r => Rejections.Enqueue(r);
+        // Subscribed before the client starts, so even a retry due at the very first frame is recorded.
+        Feed.SubscriptionRetried += Retries.Enqueue;
     }
 
     /// <summary>The shipped <c>max_quote_age_seconds</c> (5 s) and a long OHLCV limit.</summary>
@@ -75,6 +77,8 @@ internal sealed class FeedSession : IAsyncDisposable, IMarketEventSink
     /// <summary>Each resync with the number of events recorded when it was raised.</summary>
     public ConcurrentQueue<(FeedResync Resync, int EventsBefore)> Resyncs { get; } = new();
     public ConcurrentQueue<ParseResult> Rejections { get; } = new();
+    /// <summary>Resubscribes of channels that had delivered nothing on their connection.</summary>
+    public ConcurrentQueue<SubscriptionRetry> Retries { get; } = new();
     public ConcurrentQueue<(long Connection, MarketEvent Event)> Events { get; } = new();
     public IReadOnlyCollection<string> Violations => _violations;
 
@@ -94,7 +98,10 @@ internal sealed class FeedSession : IAsyncDisposable, IMarketEventSink
 #pragma warning restore RS0030
         var options = CoinbaseFeedOptions.Market(sim.MarketWebSocketUrl, [Product]) with
         {
-            SilenceTimeout = TimeSpan.FromSeconds(1.5),
+            // The simulator's frames come in once-a-second bursts (its tick and random-walk timers share a phase), so
+            // the silence timeout needs real margin over 1 s: at 1.5 s one burst late by 0.5 s under CI load cost a
+            // connection. 2.5 s still fires well inside the 3 s stall and twice inside the ignored-subscribe test.
+            SilenceTimeout = TimeSpan.FromSeconds(2.5),
             BackoffBase = TimeSpan.FromMilliseconds(100),
             BackoffCap = TimeSpan.FromMilliseconds(300),
             ConnectTimeout = TimeSpan.FromSeconds(3),
@@ -115,6 +122,14 @@ internal sealed class FeedSession : IAsyncDisposable, IMarketEventSink
         }
         return true;
     }
+
+    /// <summary>What a failure message needs to tell a silent reconnect from a resubscribe that brought nothing.</summary>
+    public string Describe() =>
+        $"connections {Client.Connections}; ignored subscribes {Simulator.Faults.IgnoredSubscribes}; " +
+        $"disconnects [{string.Join("; ", Disconnects.Select(d => $"#{d.ConnectionId} {d.Reason} ({d.Detail}) after {d.FramesReceived} frames at {d.At:HH:mm:ss.fff}"))}]; " +
+        $"retries [{string.Join(", ", Retries.Select(r => $"#{r.ConnectionId} {r.Channel}#{r.Attempt}@{r.At:HH:mm:ss.fff}"))}]; " +
+        $"unserved [{string.Join(", ", Feed.UnservedChannels)}]; frames by connection [{string.Join(", ", FramesByConnection.OrderBy(p => p.Key).Select(p => $"#{p.Key}:{p.Value}"))}]; " +
+        $"events [{string.Join(", ", Events.GroupBy(e => (e.Connection, e.Event.GetType().Name)).Select(g => $"#{g.Key.Connection} {g.Key.Name}x{g.Count()}"))}]";
 
     public bool IsOnline => Feed.GetFeedHealth(Product) == ProductHealth.Online;
 
