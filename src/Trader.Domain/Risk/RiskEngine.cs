@@ -234,7 +234,7 @@ public sealed class RiskEngine
         if (view.OhlcvStale) return (ReasonCodes.StaleOhlcv, $"last candle older than {F(Policy.CircuitBreakers.MaxOhlcvAgeSeconds)} s");
         if (s.Safety.IsOutlier(p.ProductId)) return (ReasonCodes.Outlier, "latest tick rejected by the outlier guard");
         var limit = _map.TierOf(p.ProductId)?.MaxSpreadBps ?? Policy.Liquidity.MaxSpreadBps;
-        if (quote.SpreadBps > limit) return (ReasonCodes.WideSpread, $"spread {F(Math.Round(quote.SpreadBps, 2))} bps > {F(limit)}");
+        if (quote.SpreadAbove(limit)) return (ReasonCodes.WideSpread, $"spread {F(Math.Round(quote.SpreadBps, 2))} bps > {F(limit)}");
         return null;
     }
 

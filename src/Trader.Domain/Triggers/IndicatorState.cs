@@ -61,46 +61,66 @@ public sealed class IndicatorState
     {
         if (_next == 0 || _lastStart is not { } lastStart) return IndicatorReading.Empty;
         var minutes = Minutes;
-        var close = CloseAgo(0);
+        var last = (int)((_next - 1) % _capacity);
+        var close = _close[last];
 
-        decimal? momentum = null;
+        // The changes are divided out by the reading when first read: only the closes they are measured from are taken here.
+        decimal? momentumFrom = null;
         decimal? share = null;
         var confidenceMinutes = IndicatorSettings.MomentumConfidenceHours * 60;
         if (minutes > Math.Max(_settings.MomentumLookbackMinutes, confidenceMinutes))
         {
-            momentum = ChangePct(CloseAgo(_settings.MomentumLookbackMinutes), close);
-            if (momentum is { } r)
+            var from = CloseAgo(last, _settings.MomentumLookbackMinutes);
+            if (from > 0m)
             {
+                momentumFrom = from;
+                // (close / from − 1) × 100 > 0 exactly when close > from (from > 0) unless the quotient rounds to 1
+                // (a difference under ~1e-28 of the price: then divide), and an hourly return (a − b) > 0 exactly
+                // when a > b: comparisons instead of a division and twelve subtractions.
+                var rising = close > from && (close - from >= from * NotRoundedToOne || ChangePct(from, close) > 0m);
                 var same = 0;
+                var newer = close;
                 for (var k = 0; k < IndicatorSettings.MomentumConfidenceHours; k++)
                 {
-                    var hourly = CloseAgo(60 * k) - CloseAgo(60 * (k + 1));
-                    if (hourly > 0m == r > 0m) same++;
+                    var older = CloseAgo(last, 60 * (k + 1));
+                    if (newer > older == rising) same++;
+                    newer = older;
                 }
-                share = (decimal)same / IndicatorSettings.MomentumConfidenceHours;
+                share = SameSignShares[same];
             }
         }
 
         var hasVolume = minutes >= IndicatorSettings.VolumeWindowMinutes;
         var hasBreakout = minutes >= _settings.BreakoutLookbackMinutes;
-        return new IndicatorReading(
+        return IndicatorReading.Measured(
             lastStart + Candle.Length,
             minutes,
             close,
-            minutes > IndicatorSettings.ShortMoveMinutes ? ChangePct(CloseAgo(IndicatorSettings.ShortMoveMinutes), close) : null,
-            minutes > IndicatorSettings.LongMoveMinutes ? ChangePct(CloseAgo(IndicatorSettings.LongMoveMinutes), close) : null,
+            minutes > IndicatorSettings.ShortMoveMinutes ? CloseAgo(last, IndicatorSettings.ShortMoveMinutes) : null,
+            minutes > IndicatorSettings.LongMoveMinutes ? CloseAgo(last, IndicatorSettings.LongMoveMinutes) : null,
             hasVolume ? _volume1h : null,
-            hasVolume ? _volume24h / 24m : null,
+            hasVolume ? _volume24h : null,
             hasBreakout ? _high.Extreme : null,
             hasBreakout ? _low.Extreme : null,
-            momentum,
+            momentumFrom,
             share);
     }
+
+    private const decimal NotRoundedToOne = 1e-26m;
+
+    /// <summary>same / 12 for every count, computed as before (so the values are the same decimals), without a division per reading.</summary>
+    private static readonly decimal[] SameSignShares =
+        [.. Enumerable.Range(0, IndicatorSettings.MomentumConfidenceHours + 1).Select(same => (decimal)same / IndicatorSettings.MomentumConfidenceHours)];
 
     /// <summary>(to / from − 1) × 100, or null when <paramref name="from"/> is not positive.</summary>
     public static decimal? ChangePct(decimal from, decimal to) => from > 0m ? (to / from - 1m) * 100m : null;
 
-    private decimal CloseAgo(int minutes) => _close[(_next - 1 - minutes) % _capacity];
+    /// <summary>The close <paramref name="minutes"/> before the slot at <paramref name="last"/> (minutes &lt; capacity).</summary>
+    private decimal CloseAgo(int last, int minutes)
+    {
+        var at = last - minutes;
+        return _close[at < 0 ? at + _capacity : at];
+    }
 
     private void Push(decimal high, decimal low, decimal close, decimal volume)
     {
