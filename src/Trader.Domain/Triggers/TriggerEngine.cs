@@ -24,7 +24,7 @@ public static class TriggerEngine
         var thresholds = TriggerThresholds.For(regime.Regime, config);
         var signals = config.Signals.Triggers;
         var minScore = config.Policy.Triggers.MinScore;
-        var fired = new List<Fired>();
+        var fired = new List<Fired>(universe.Members.Count);
         Span<Candidate> candidates = stackalloc Candidate[MaxCandidates];
         foreach (var member in universe.Members)
         {
