@@ -95,8 +95,9 @@ public sealed class RiskEngine
     /// <summary>The account-wide gates active in this snapshot (codes, in check order), as they apply to entries.</summary>
     public IReadOnlyList<string> ActiveHalts(DecisionSnapshot snapshot) => Codes(GlobalGates(snapshot, ProposalKind.Entry));
 
-    private static List<string> Codes(List<(string Code, string Detail)> gates)
+    private static IReadOnlyList<string> Codes(List<(string Code, string Detail)> gates)
     {
+        if (gates.Count == 0) return [];
         var codes = new List<string>(gates.Count);
         foreach (var (code, _) in gates) codes.Add(code);
         return codes;
@@ -219,28 +220,31 @@ public sealed class RiskEngine
 
     private List<(string Code, string Detail)> GlobalGates(DecisionSnapshot s, ProposalKind kind)
     {
-        var gates = new List<(string Code, string Detail)>(0);
+        List<(string Code, string Detail)>? gates = null;
         var risk = Policy.Risk;
         var safety = s.Safety;
         var portfolio = s.Portfolio;
-        if (safety.KillSwitchActive) gates.Add((ReasonCodes.KillSwitch, "kill switch active"));
+        if (safety.KillSwitchActive) (gates ??= []).Add((ReasonCodes.KillSwitch, "kill switch active"));
 
         var drawdownPct = portfolio.HighWaterMark > 0m ? (portfolio.HighWaterMark - portfolio.Nav) / portfolio.HighWaterMark * 100m : 0m;
         if (safety.DrawdownHaltLatched || drawdownPct >= risk.MaxDrawdownPct)
-            gates.Add((ReasonCodes.MaxDrawdown, $"drawdown {F(drawdownPct)} % from HWM {F(portfolio.HighWaterMark)} (max {F(risk.MaxDrawdownPct)} %){Latched(safety.DrawdownHaltLatched)}"));
+            (gates ??= []).Add((ReasonCodes.MaxDrawdown, $"drawdown {F(drawdownPct)} % from HWM {F(portfolio.HighWaterMark)} (max {F(risk.MaxDrawdownPct)} %){Latched(safety.DrawdownHaltLatched)}"));
 
         var dayPct = ChangePct(portfolio.DayStartEquity, portfolio.Nav);
         if (safety.DailyStopLatched || dayPct <= -Math.Abs(risk.DailyStopPnlPct))
-            gates.Add((ReasonCodes.DailyStopLoss, $"day PnL {F(dayPct)} % (stop {F(-Math.Abs(risk.DailyStopPnlPct))} %){Latched(safety.DailyStopLatched)}"));
+            (gates ??= []).Add((ReasonCodes.DailyStopLoss, $"day PnL {F(dayPct)} % (stop {F(-Math.Abs(risk.DailyStopPnlPct))} %){Latched(safety.DailyStopLatched)}"));
 
         var weekPct = ChangePct(portfolio.WeekStartEquity, portfolio.Nav);
         if (safety.WeeklyStopLatched || weekPct <= -Math.Abs(risk.WeeklyStopPnlPct))
-            gates.Add((ReasonCodes.WeeklyStopLoss, $"week PnL {F(weekPct)} % (stop {F(-Math.Abs(risk.WeeklyStopPnlPct))} %){Latched(safety.WeeklyStopLatched)}"));
+            (gates ??= []).Add((ReasonCodes.WeeklyStopLoss, $"week PnL {F(weekPct)} % (stop {F(-Math.Abs(risk.WeeklyStopPnlPct))} %){Latched(safety.WeeklyStopLatched)}"));
 
         if (Policy.CircuitBreakers.CheckExchangeStatus && !Allows(safety.ExchangeHealth, kind))
-            gates.Add((ReasonCodes.ExchangeUnhealthy, $"exchange status {safety.ExchangeHealth.Status}{Why(safety.ExchangeHealth)}"));
-        return gates;
+            (gates ??= []).Add((ReasonCodes.ExchangeUnhealthy, $"exchange status {safety.ExchangeHealth.Status}{Why(safety.ExchangeHealth)}"));
+        return gates ?? NoGates;
     }
+
+    // Shared by every snapshot in which no gate fires; never added to.
+    private static readonly List<(string Code, string Detail)> NoGates = [];
 
     private (string Code, string Detail)? ProductGate(DecisionSnapshot s, TradeProposal p)
     {

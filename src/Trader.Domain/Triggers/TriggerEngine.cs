@@ -24,10 +24,12 @@ public static class TriggerEngine
         var thresholds = TriggerThresholds.For(regime.Regime, config);
         var signals = config.Signals.Triggers;
         var minScore = config.Policy.Triggers.MinScore;
-        var fired = new List<Fired>(universe.Members.Count);
+        var fired = new List<Fired>();
         Span<Candidate> candidates = stackalloc Candidate[MaxCandidates];
-        foreach (var member in universe.Members)
+        var members = universe.Members;
+        for (var m = 0; m < members.Count; m++)
         {
+            var member = members[m];
             if (!indicators.TryGetValue(member.ProductId, out var reading)) continue;
             var count = Fill(candidates, reading, thresholds, signals);
             if (count == 0) continue;

@@ -59,13 +59,15 @@ public sealed class BacktestEngine
         var readings = new Dictionary<string, IndicatorReading>(series.Count, StringComparer.Ordinal);
         var themes = ThemesOf(series);
         // Per theme, in the order of `themes`: arrays, so a cycle looks nothing up by name.
-        var themeSeries = themes.Select(_ => new List<float>()).ToArray();
+        // One cycle per minute of the longest series at least: sized once instead of doubling through the run.
+        var minutes = series.Count == 0 ? 0 : series.Max(s => s.Candles.Length);
+        var themeSeries = themes.Select(_ => new List<float>(minutes)).ToArray();
         var themeMax = new double[themes.Count];
         var themeNow = new Dictionary<string, decimal>(StringComparer.Ordinal);
         var rejectedCounts = new Dictionary<string, long>(StringComparer.Ordinal);
         var unfilled = new SortedDictionary<string, long>(StringComparer.Ordinal);
         var orders = new List<BacktestOrder>();
-        var equity = new List<EquityPoint>();
+        var equity = new List<EquityPoint>(series.Count == 0 ? 0 : series.Max(s => s.Candles.Length));
         var halts = new List<BacktestHalt>();
         var openHalts = new Dictionary<string, int>(StringComparer.Ordinal);
         var pending = new List<Pending>();
