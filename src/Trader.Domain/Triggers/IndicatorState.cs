@@ -48,10 +48,14 @@ public sealed class IndicatorState
         if (_lastStart is { } last)
         {
             if (candle.Start <= last) return false;
-            var missing = (long)((candle.Start - last).Ticks / Candle.Length.Ticks) - 1;
-            var previousClose = _close[LastSlot];
-            for (long i = 0; i < Math.Min(missing, _capacity); i++)
-                Push(previousClose, previousClose, previousClose, 0m);
+            var gap = candle.Start - last;
+            if (gap != Candle.Length) // the usual next minute needs no 64-bit division
+            {
+                var missing = (long)(gap.Ticks / Candle.Length.Ticks) - 1;
+                var previousClose = _close[LastSlot];
+                for (long i = 0; i < Math.Min(missing, _capacity); i++)
+                    Push(previousClose, previousClose, previousClose, 0m);
+            }
         }
         _lastStart = candle.Start;
         _reading = null;
