@@ -10,4 +10,25 @@ public readonly record struct Quote(decimal Bid, decimal Ask, decimal Last, Date
 
     /// <summary>(ask − bid) / mid × 10,000.</summary>
     public decimal SpreadBps => Mid == 0m ? 0m : (Ask - Bid) / Mid * 10_000m;
+
+    /// <summary>
+    /// <c>SpreadBps &gt; limitBps</c>, with the two decimal divisions only near the limit: for a positive quote
+    /// within 1e12 and a limit of at least 1e-4 bps, the spread in binary floating point is within ~1e-11 bps of
+    /// the decimal one, so a margin of 1e-6 of the limit decides the rest (every cycle checks every product).
+    /// </summary>
+    public bool SpreadAbove(decimal limitBps)
+    {
+        if (Bid > 0m && Ask >= Bid && Ask <= Bound && limitBps >= MinBoundedLimit && limitBps <= Bound)
+        {
+            double bid = (double)Bid, ask = (double)Ask, limit = (double)limitBps;
+            var spread = (ask - bid) / ((bid + ask) / 2d) * 10_000d;
+            if (spread < limit * (1d - Margin)) return false;
+            if (spread > limit * (1d + Margin)) return true;
+        }
+        return SpreadBps > limitBps;
+    }
+
+    private const decimal Bound = 1e12m;
+    private const decimal MinBoundedLimit = 0.0001m;
+    private const double Margin = 1e-6;
 }

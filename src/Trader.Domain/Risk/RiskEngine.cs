@@ -55,10 +55,12 @@ public sealed class RiskEngine
         var approvedExitTrades = new List<TradeRecord>();
         var approvedEntries = new List<ApprovedOrder>();
         var rejections = new List<Rejection>();
+        // The account-wide gates depend on the snapshot and the proposal kind only: evaluated once per kind.
+        var gates = new GlobalGateMemo(this, snapshot);
 
         foreach (var exit in exits)
         {
-            var outcome = EvaluateExit(snapshot, exit);
+            var outcome = EvaluateExit(snapshot, exit, gates);
             if (outcome.Approved is { } approved)
             {
                 approvedExits.Add(approved);
@@ -76,7 +78,7 @@ public sealed class RiskEngine
             trades.AddRange(approvedExitTrades);
             foreach (var entry in entries)
             {
-                var outcome = EvaluateEntry(snapshot, regime, entry, book, trades);
+                var outcome = EvaluateEntry(snapshot, regime, entry, book, trades, gates);
                 if (outcome.Approved is { } approved)
                 {
                     approvedEntries.Add(approved);
@@ -87,20 +89,34 @@ public sealed class RiskEngine
             }
         }
 
-        return new RiskOutcome(approvedExits, approvedEntries, rejections, ActiveHalts(snapshot));
+        return new RiskOutcome(approvedExits, approvedEntries, rejections, Codes(gates.Of(ProposalKind.Entry)));
     }
 
     /// <summary>The account-wide gates active in this snapshot (codes, in check order), as they apply to entries.</summary>
-    public IReadOnlyList<string> ActiveHalts(DecisionSnapshot snapshot)
+    public IReadOnlyList<string> ActiveHalts(DecisionSnapshot snapshot) => Codes(GlobalGates(snapshot, ProposalKind.Entry));
+
+    private static IReadOnlyList<string> Codes(List<(string Code, string Detail)> gates)
     {
-        var halts = new List<string>();
-        foreach (var (code, _) in GlobalGates(snapshot, ProposalKind.Entry)) halts.Add(code);
-        return halts;
+        if (gates.Count == 0) return [];
+        var codes = new List<string>(gates.Count);
+        foreach (var (code, _) in gates) codes.Add(code);
+        return codes;
     }
 
-    private Outcome EvaluateExit(DecisionSnapshot s, TradeProposal exit)
+    /// <summary>The global gates of one snapshot per proposal kind, each computed when first asked for.</summary>
+    private sealed class GlobalGateMemo(RiskEngine engine, DecisionSnapshot snapshot)
     {
-        if (FirstGate(s, exit) is { } gate) return Reject(exit, gate.Code, gate.Detail);
+        private List<(string Code, string Detail)>? _entry;
+        private List<(string Code, string Detail)>? _other;
+
+        public List<(string Code, string Detail)> Of(ProposalKind kind) => kind == ProposalKind.Entry
+            ? _entry ??= engine.GlobalGates(snapshot, kind)
+            : _other ??= engine.GlobalGates(snapshot, kind);
+    }
+
+    private Outcome EvaluateExit(DecisionSnapshot s, TradeProposal exit, GlobalGateMemo gates)
+    {
+        if (FirstGate(s, exit, gates) is { } gate) return Reject(exit, gate.Code, gate.Detail);
 
         var view = s.Markets[exit.ProductId];
         var quote = view.Quote!.Value;
@@ -111,9 +127,10 @@ public sealed class RiskEngine
         return Approve(exit, sized.Order!, sized.Order!.Notional, false, $"{exit.ExitReasonName}: {exit.Reason}");
     }
 
-    private Outcome EvaluateEntry(DecisionSnapshot s, RegimeAssessment regime, TradeProposal entry, ExposureBook book, List<TradeRecord> trades)
+    private Outcome EvaluateEntry(
+        DecisionSnapshot s, RegimeAssessment regime, TradeProposal entry, ExposureBook book, List<TradeRecord> trades, GlobalGateMemo gates)
     {
-        if (FirstGate(s, entry) is { } gate) return Reject(entry, gate.Code, gate.Detail);
+        if (FirstGate(s, entry, gates) is { } gate) return Reject(entry, gate.Code, gate.Detail);
 
         var risk = Policy.Risk;
         if (!book.IsOpen(entry.ProductId) && book.OpenPositions >= risk.MaxOpenPositions)
@@ -193,35 +210,41 @@ public sealed class RiskEngine
         }
     }
 
-    private (string Code, string Detail)? FirstGate(DecisionSnapshot s, TradeProposal p)
+    private (string Code, string Detail)? FirstGate(DecisionSnapshot s, TradeProposal p, GlobalGateMemo gates)
     {
-        foreach (var gate in GlobalGates(s, p.Kind)) return gate;
+        var global = gates.Of(p.Kind);
+        if (global.Count > 0) return global[0];
         if (ProductGate(s, p) is { } productGate) return productGate;
         return LongOnly(s, p);
     }
 
-    private IEnumerable<(string Code, string Detail)> GlobalGates(DecisionSnapshot s, ProposalKind kind)
+    private List<(string Code, string Detail)> GlobalGates(DecisionSnapshot s, ProposalKind kind)
     {
+        List<(string Code, string Detail)>? gates = null;
         var risk = Policy.Risk;
         var safety = s.Safety;
         var portfolio = s.Portfolio;
-        if (safety.KillSwitchActive) yield return (ReasonCodes.KillSwitch, "kill switch active");
+        if (safety.KillSwitchActive) (gates ??= []).Add((ReasonCodes.KillSwitch, "kill switch active"));
 
         var drawdownPct = portfolio.HighWaterMark > 0m ? (portfolio.HighWaterMark - portfolio.Nav) / portfolio.HighWaterMark * 100m : 0m;
         if (safety.DrawdownHaltLatched || drawdownPct >= risk.MaxDrawdownPct)
-            yield return (ReasonCodes.MaxDrawdown, $"drawdown {F(drawdownPct)} % from HWM {F(portfolio.HighWaterMark)} (max {F(risk.MaxDrawdownPct)} %){Latched(safety.DrawdownHaltLatched)}");
+            (gates ??= []).Add((ReasonCodes.MaxDrawdown, $"drawdown {F(drawdownPct)} % from HWM {F(portfolio.HighWaterMark)} (max {F(risk.MaxDrawdownPct)} %){Latched(safety.DrawdownHaltLatched)}"));
 
         var dayPct = ChangePct(portfolio.DayStartEquity, portfolio.Nav);
         if (safety.DailyStopLatched || dayPct <= -Math.Abs(risk.DailyStopPnlPct))
-            yield return (ReasonCodes.DailyStopLoss, $"day PnL {F(dayPct)} % (stop {F(-Math.Abs(risk.DailyStopPnlPct))} %){Latched(safety.DailyStopLatched)}");
+            (gates ??= []).Add((ReasonCodes.DailyStopLoss, $"day PnL {F(dayPct)} % (stop {F(-Math.Abs(risk.DailyStopPnlPct))} %){Latched(safety.DailyStopLatched)}"));
 
         var weekPct = ChangePct(portfolio.WeekStartEquity, portfolio.Nav);
         if (safety.WeeklyStopLatched || weekPct <= -Math.Abs(risk.WeeklyStopPnlPct))
-            yield return (ReasonCodes.WeeklyStopLoss, $"week PnL {F(weekPct)} % (stop {F(-Math.Abs(risk.WeeklyStopPnlPct))} %){Latched(safety.WeeklyStopLatched)}");
+            (gates ??= []).Add((ReasonCodes.WeeklyStopLoss, $"week PnL {F(weekPct)} % (stop {F(-Math.Abs(risk.WeeklyStopPnlPct))} %){Latched(safety.WeeklyStopLatched)}"));
 
         if (Policy.CircuitBreakers.CheckExchangeStatus && !Allows(safety.ExchangeHealth, kind))
-            yield return (ReasonCodes.ExchangeUnhealthy, $"exchange status {safety.ExchangeHealth.Status}{Why(safety.ExchangeHealth)}");
+            (gates ??= []).Add((ReasonCodes.ExchangeUnhealthy, $"exchange status {safety.ExchangeHealth.Status}{Why(safety.ExchangeHealth)}"));
+        return gates ?? NoGates;
     }
+
+    // Shared by every snapshot in which no gate fires; never added to.
+    private static readonly List<(string Code, string Detail)> NoGates = [];
 
     private (string Code, string Detail)? ProductGate(DecisionSnapshot s, TradeProposal p)
     {
@@ -234,7 +257,7 @@ public sealed class RiskEngine
         if (view.OhlcvStale) return (ReasonCodes.StaleOhlcv, $"last candle older than {F(Policy.CircuitBreakers.MaxOhlcvAgeSeconds)} s");
         if (s.Safety.IsOutlier(p.ProductId)) return (ReasonCodes.Outlier, "latest tick rejected by the outlier guard");
         var limit = _map.TierOf(p.ProductId)?.MaxSpreadBps ?? Policy.Liquidity.MaxSpreadBps;
-        if (quote.SpreadBps > limit) return (ReasonCodes.WideSpread, $"spread {F(Math.Round(quote.SpreadBps, 2))} bps > {F(limit)}");
+        if (quote.SpreadAbove(limit)) return (ReasonCodes.WideSpread, $"spread {F(Math.Round(quote.SpreadBps, 2))} bps > {F(limit)}");
         return null;
     }
 

@@ -95,8 +95,10 @@ public static class RulesEngine
     {
         if (snapshot.Portfolio.Positions.Count == 0) return [];
         var exits = new List<TradeProposal>();
-        foreach (var position in snapshot.Portfolio.Positions.OrderBy(p => p.ProductId, StringComparer.Ordinal))
+        var positions = ByProduct(snapshot.Portfolio.Positions);
+        for (var i = 0; i < positions.Count; i++)
         {
+            var position = positions[i];
             if (position.Size <= 0m || position.AvgCost <= 0m) continue;
             var mark = MarkPrice.Of(snapshot.Markets.GetValueOrDefault(position.ProductId));
             if (mark is not { } price) continue;
@@ -128,6 +130,15 @@ public static class RulesEngine
                 stopLoss, takeProfit, 1m, null, e.Why, position.MaxHold, available, e.Reason));
         }
         return exits;
+    }
+
+    /// <summary>The positions in product-id order; most holders keep them so, and then nothing is sorted or copied.</summary>
+    private static IReadOnlyList<Position> ByProduct(IReadOnlyList<Position> positions)
+    {
+        for (var i = 1; i < positions.Count; i++)
+            if (string.CompareOrdinal(positions[i - 1].ProductId, positions[i].ProductId) > 0)
+                return positions.OrderBy(p => p.ProductId, StringComparer.Ordinal).ToList();
+        return positions;
     }
 
     private static bool HasWorkingBuy(IReadOnlyList<WorkingOrder> workingOrders, string productId)

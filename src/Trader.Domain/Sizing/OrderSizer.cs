@@ -121,11 +121,36 @@ public sealed class OrderSizer
 
     /// <summary>The largest multiple of <paramref name="increment"/> not above <paramref name="value"/>.</summary>
     public static decimal FloorTo(decimal value, decimal increment) =>
-        increment > 0m ? Math.Floor(value / increment) * increment : value;
+        increment > 0m ? Math.Floor(InIncrements(value, increment)) * increment : value;
 
     /// <summary>The smallest multiple of <paramref name="increment"/> not below <paramref name="value"/>.</summary>
     public static decimal CeilTo(decimal value, decimal increment) =>
-        increment > 0m ? Math.Ceiling(value / increment) * increment : value;
+        increment > 0m ? Math.Ceiling(InIncrements(value, increment)) * increment : value;
+
+    /// <summary>
+    /// value / increment. For the usual increment 10^-k and a value that 10^k scales without rounding (under 1e12,
+    /// at most 16 decimals with k), that is the exact product value × 10^k: the same number as the exact
+    /// quotient, and Floor / Ceiling return it with scale 0 either way, so the result is the same decimal without
+    /// a division (every synthesized quote and every sizing rounds twice).
+    /// </summary>
+    private static decimal InIncrements(decimal value, decimal increment)
+    {
+        var k = increment.Scale;
+        if (value >= 0m && value < 1e12m && value.Scale + k <= MaxExactScale && increment == NegativePowersOfTen[k])
+            return value * PowersOfTen[k];
+        return value / increment;
+    }
+
+    private const int MaxExactScale = 16;
+    private static readonly decimal[] PowersOfTen = [.. Enumerable.Range(0, MaxExactScale + 1).Select(k => Pow10(k, 10m))];
+    private static readonly decimal[] NegativePowersOfTen = [.. Enumerable.Range(0, MaxExactScale + 1).Select(k => Pow10(k, 0.1m))];
+
+    private static decimal Pow10(int k, decimal factor)
+    {
+        var result = 1m;
+        for (var i = 0; i < k; i++) result *= factor;
+        return result;
+    }
 
     private static string Fmt(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 }

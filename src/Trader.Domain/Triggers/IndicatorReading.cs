@@ -4,21 +4,174 @@ namespace Trader.Domain.Triggers;
 /// The current indicator values of one product, as the decision reads them. A value is null until enough
 /// minutes of history exist for it. Percentages are in percent; volumes in base units.
 /// </summary>
-public sealed record IndicatorReading(
-    DateTimeOffset? LastCandleEnd,
-    int Minutes,
-    decimal? Close,
-    decimal? Change15mPct,
-    decimal? Change60mPct,
-    decimal? Volume1h,
-    decimal? AvgHourlyVolume24h,
-    decimal? LookbackHigh,
-    decimal? LookbackLow,
-    decimal? MomentumReturnPct,
-    decimal? MomentumSameSignShare)
+/// <remarks>
+/// A reading taken from <see cref="IndicatorState"/> holds the closes and the 24 h volume it is measured from and
+/// divides only when a value is first read (the 15 m / 60 m / momentum changes and the hourly average are one
+/// decimal division each, and most products are proven far from every threshold without them, see the
+/// <c>May…</c> bounds the trigger scan uses). The values are the same as if computed eagerly; equality compares
+/// the values. Safe to read from several threads: a value is written whole before its pending bit is cleared,
+/// and two threads racing compute the same bytes.
+/// </remarks>
+public sealed record IndicatorReading
 {
     public static readonly IndicatorReading Empty = new(null, 0, null, null, null, null, null, null, null, null, null);
 
+    private const int Pending15m = 1, Pending60m = 2, PendingMomentum = 4, PendingAverage = 8;
+    private const double Margin = 1 - 1e-6;
+    private const decimal Bound = 1e12m;
+    private const decimal MinBoundedThreshold = 0.000001m;
+
+    private decimal _from15m, _from60m, _fromMomentum, _volume24h;
+    private decimal? _change15mPct, _change60mPct, _momentumReturnPct, _avgHourlyVolume24h;
+    private int _pending;
+
+    public IndicatorReading(
+        DateTimeOffset? lastCandleEnd,
+        int minutes,
+        decimal? close,
+        decimal? change15mPct,
+        decimal? change60mPct,
+        decimal? volume1h,
+        decimal? avgHourlyVolume24h,
+        decimal? lookbackHigh,
+        decimal? lookbackLow,
+        decimal? momentumReturnPct,
+        decimal? momentumSameSignShare)
+    {
+        LastCandleEnd = lastCandleEnd;
+        Minutes = minutes;
+        Close = close;
+        _change15mPct = change15mPct;
+        _change60mPct = change60mPct;
+        Volume1h = volume1h;
+        _avgHourlyVolume24h = avgHourlyVolume24h;
+        LookbackHigh = lookbackHigh;
+        LookbackLow = lookbackLow;
+        _momentumReturnPct = momentumReturnPct;
+        MomentumSameSignShare = momentumSameSignShare;
+    }
+
+    /// <summary>A reading whose changes and hourly average are divided out on first read (null "from" = not enough history).</summary>
+    internal static IndicatorReading Measured(
+        DateTimeOffset lastCandleEnd, int minutes, decimal close, decimal? close15mAgo, decimal? close60mAgo,
+        decimal? volume1h, decimal? volume24h, decimal? lookbackHigh, decimal? lookbackLow,
+        decimal? closeMomentumAgo, decimal? momentumSameSignShare)
+    {
+        var reading = new IndicatorReading(lastCandleEnd, minutes, close, null, null, volume1h, null, lookbackHigh, lookbackLow, null, momentumSameSignShare);
+        var pending = 0;
+        if (close15mAgo is { } from15) (reading._from15m, pending) = (from15, pending | Pending15m);
+        if (close60mAgo is { } from60) (reading._from60m, pending) = (from60, pending | Pending60m);
+        if (closeMomentumAgo is { } fromMomentum) (reading._fromMomentum, pending) = (fromMomentum, pending | PendingMomentum);
+        if (volume24h is { } day) (reading._volume24h, pending) = (day, pending | PendingAverage);
+        reading._pending = pending;
+        return reading;
+    }
+
+    public DateTimeOffset? LastCandleEnd { get; init; }
+    public int Minutes { get; init; }
+    public decimal? Close { get; init; }
+    public decimal? Volume1h { get; init; }
+    public decimal? LookbackHigh { get; init; }
+    public decimal? LookbackLow { get; init; }
+    public decimal? MomentumSameSignShare { get; init; }
+
+    public decimal? Change15mPct
+    {
+        get => IsPending(Pending15m) ? Resolve(ref _change15mPct, Pending15m, ChangeFrom(_from15m)) : _change15mPct;
+        init => _change15mPct = value;
+    }
+
+    public decimal? Change60mPct
+    {
+        get => IsPending(Pending60m) ? Resolve(ref _change60mPct, Pending60m, ChangeFrom(_from60m)) : _change60mPct;
+        init => _change60mPct = value;
+    }
+
+    public decimal? AvgHourlyVolume24h
+    {
+        get => IsPending(PendingAverage) ? Resolve(ref _avgHourlyVolume24h, PendingAverage, _volume24h / 24m) : _avgHourlyVolume24h;
+        init => _avgHourlyVolume24h = value;
+    }
+
+    public decimal? MomentumReturnPct
+    {
+        get => IsPending(PendingMomentum) ? Resolve(ref _momentumReturnPct, PendingMomentum, ChangeFrom(_fromMomentum)) : _momentumReturnPct;
+        init => _momentumReturnPct = value;
+    }
+
     /// <summary>Last hour's volume over the average hourly volume of the last 24 h (null when undefined).</summary>
     public decimal? VolumeRatio => Volume1h is { } v && AvgHourlyVolume24h is { } avg && avg > 0m ? v / avg : null;
+
+    /// <summary>False only when |<see cref="Change15mPct"/>| certainly stays under <paramref name="threshold"/>.</summary>
+    internal bool MayMove15m(decimal threshold) => !IsPending(Pending15m) || MayMove(_from15m, threshold);
+
+    /// <summary>False only when |<see cref="Change60mPct"/>| certainly stays under <paramref name="threshold"/>.</summary>
+    internal bool MayMove60m(decimal threshold) => !IsPending(Pending60m) || MayMove(_from60m, threshold);
+
+    /// <summary>False only when |<see cref="MomentumReturnPct"/>| certainly stays under <paramref name="threshold"/>.</summary>
+    internal bool MayMoveMomentum(decimal threshold) => !IsPending(PendingMomentum) || MayMove(_fromMomentum, threshold);
+
+    /// <summary>
+    /// False only when <see cref="VolumeRatio"/> certainly stays under <paramref name="threshold"/>, without the
+    /// two decimal divisions: 1 h volume × 24 &lt; threshold × 24 h volume × (1 − 1e-6), evaluated in binary
+    /// floating point (each operation exact to ~1e-16 relative, far inside the margin, and the decimal ratio is
+    /// exact to ~1e-28), proves ratio &lt; threshold. A reading given its average uses that instead.
+    /// </summary>
+    internal bool MayReachVolumeRatio(decimal threshold)
+    {
+        if (threshold < MinBoundedThreshold || threshold > Bound || Volume1h is not { } volume || volume < 0m || volume > Bound) return true;
+        var day = IsPending(PendingAverage) ? _volume24h : _avgHourlyVolume24h is { } average ? average * 24m : 0m;
+        if (day <= 0m || day > Bound) return true;
+        return (double)volume * 24d >= (double)threshold * (double)day * Margin;
+    }
+
+    /// <summary>
+    /// |(close / from − 1) × 100| &lt; threshold proven without the decimal division: |close − from| × 100 &lt;
+    /// threshold × from × (1 − 1e-6) in binary floating point (conversions and operations exact to ~1e-16 relative
+    /// of values within 1e12, far inside the margin for thresholds of at least 1e-6 %; the decimal change is
+    /// exact to ~1e-25). Anything else takes the exact decimal path, so no decision ever rests on a double.
+    /// </summary>
+    private bool MayMove(decimal from, decimal threshold)
+    {
+        if (Close is not { } close) return true;
+        if (threshold < MinBoundedThreshold || threshold > Bound || from <= 0m || from > Bound || close > Bound || close < 0m) return true;
+        var f = (double)from;
+        return Math.Abs((double)close - f) * 100d >= (double)threshold * f * Margin;
+    }
+
+    private decimal? ChangeFrom(decimal from) => Close is { } close ? IndicatorState.ChangePct(from, close) : null;
+
+    private bool IsPending(int flag) => (Volatile.Read(ref _pending) & flag) != 0;
+
+    private decimal? Resolve(ref decimal? field, int flag, decimal? value)
+    {
+        field = value;
+        Interlocked.And(ref _pending, ~flag);
+        return value;
+    }
+
+    public bool Equals(IndicatorReading? other) =>
+        other is not null && (ReferenceEquals(this, other) ||
+            LastCandleEnd == other.LastCandleEnd && Minutes == other.Minutes && Close == other.Close
+            && Change15mPct == other.Change15mPct && Change60mPct == other.Change60mPct && Volume1h == other.Volume1h
+            && AvgHourlyVolume24h == other.AvgHourlyVolume24h && LookbackHigh == other.LookbackHigh
+            && LookbackLow == other.LookbackLow && MomentumReturnPct == other.MomentumReturnPct
+            && MomentumSameSignShare == other.MomentumSameSignShare);
+
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(LastCandleEnd);
+        hash.Add(Minutes);
+        hash.Add(Close);
+        hash.Add(Change15mPct);
+        hash.Add(Change60mPct);
+        hash.Add(Volume1h);
+        hash.Add(AvgHourlyVolume24h);
+        hash.Add(LookbackHigh);
+        hash.Add(LookbackLow);
+        hash.Add(MomentumReturnPct);
+        hash.Add(MomentumSameSignShare);
+        return hash.ToHashCode();
+    }
 }

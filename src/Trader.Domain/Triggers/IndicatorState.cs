@@ -1,3 +1,4 @@
+using System.Numerics;
 using Trader.Domain.Market;
 
 namespace Trader.Domain.Triggers;
@@ -19,6 +20,10 @@ public sealed class IndicatorState
     private readonly MonotonicWindow _high;
     private readonly MonotonicWindow _low;
     private long _next;
+    private int _slot; // _next % _capacity, kept without a 64-bit division per minute
+    // Per minute of the hour, one bit per hour (newest lowest): did the close rise over the hour ending at that
+    // minute? The momentum confidence of a reading is then a popcount, not twelve comparisons of history.
+    private readonly int[] _hourlyRises = new int[IndicatorSettings.LongMoveMinutes];
     private decimal _volume1h;
     private decimal _volume24h;
     private DateTimeOffset? _lastStart;
@@ -43,10 +48,14 @@ public sealed class IndicatorState
         if (_lastStart is { } last)
         {
             if (candle.Start <= last) return false;
-            var missing = (long)((candle.Start - last).Ticks / Candle.Length.Ticks) - 1;
-            var previousClose = _close[(_next - 1) % _capacity];
-            for (long i = 0; i < Math.Min(missing, _capacity); i++)
-                Push(previousClose, previousClose, previousClose, 0m);
+            var gap = candle.Start - last;
+            if (gap != Candle.Length) // the usual next minute needs no 64-bit division
+            {
+                var missing = (long)(gap.Ticks / Candle.Length.Ticks) - 1;
+                var previousClose = _close[LastSlot];
+                for (long i = 0; i < Math.Min(missing, _capacity); i++)
+                    Push(previousClose, previousClose, previousClose, 0m);
+            }
         }
         _lastStart = candle.Start;
         _reading = null;
@@ -61,61 +70,91 @@ public sealed class IndicatorState
     {
         if (_next == 0 || _lastStart is not { } lastStart) return IndicatorReading.Empty;
         var minutes = Minutes;
-        var close = CloseAgo(0);
+        var last = LastSlot;
+        var close = _close[last];
 
-        decimal? momentum = null;
+        // The changes are divided out by the reading when first read: only the closes they are measured from are taken here.
+        decimal? momentumFrom = null;
         decimal? share = null;
         var confidenceMinutes = IndicatorSettings.MomentumConfidenceHours * 60;
         if (minutes > Math.Max(_settings.MomentumLookbackMinutes, confidenceMinutes))
         {
-            momentum = ChangePct(CloseAgo(_settings.MomentumLookbackMinutes), close);
-            if (momentum is { } r)
+            var from = CloseAgo(last, _settings.MomentumLookbackMinutes);
+            if (from > 0m)
             {
-                var same = 0;
-                for (var k = 0; k < IndicatorSettings.MomentumConfidenceHours; k++)
-                {
-                    var hourly = CloseAgo(60 * k) - CloseAgo(60 * (k + 1));
-                    if (hourly > 0m == r > 0m) same++;
-                }
-                share = (decimal)same / IndicatorSettings.MomentumConfidenceHours;
+                momentumFrom = from;
+                // (close / from − 1) × 100 > 0 exactly when close > from (from > 0) unless the quotient rounds to 1
+                // (a difference under ~1e-28 of the price: then divide), and an hourly return (a − b) > 0 exactly
+                // when a > b: comparisons instead of a division and twelve subtractions.
+                var rising = close > from && (close - from >= from * NotRoundedToOne || ChangePct(from, close) > 0m);
+                var rises = BitOperations.PopCount((uint)_hourlyRises[(int)((_next - 1) % IndicatorSettings.LongMoveMinutes)]);
+                share = SameSignShares[rising ? rises : IndicatorSettings.MomentumConfidenceHours - rises];
             }
         }
 
         var hasVolume = minutes >= IndicatorSettings.VolumeWindowMinutes;
         var hasBreakout = minutes >= _settings.BreakoutLookbackMinutes;
-        return new IndicatorReading(
+        return IndicatorReading.Measured(
             lastStart + Candle.Length,
             minutes,
             close,
-            minutes > IndicatorSettings.ShortMoveMinutes ? ChangePct(CloseAgo(IndicatorSettings.ShortMoveMinutes), close) : null,
-            minutes > IndicatorSettings.LongMoveMinutes ? ChangePct(CloseAgo(IndicatorSettings.LongMoveMinutes), close) : null,
+            minutes > IndicatorSettings.ShortMoveMinutes ? CloseAgo(last, IndicatorSettings.ShortMoveMinutes) : null,
+            minutes > IndicatorSettings.LongMoveMinutes ? CloseAgo(last, IndicatorSettings.LongMoveMinutes) : null,
             hasVolume ? _volume1h : null,
-            hasVolume ? _volume24h / 24m : null,
+            hasVolume ? _volume24h : null,
             hasBreakout ? _high.Extreme : null,
             hasBreakout ? _low.Extreme : null,
-            momentum,
+            momentumFrom,
             share);
     }
+
+    private const decimal NotRoundedToOne = 1e-26m;
+
+    /// <summary>same / 12 for every count, computed as before (so the values are the same decimals), without a division per reading.</summary>
+    private static readonly decimal[] SameSignShares =
+        [.. Enumerable.Range(0, IndicatorSettings.MomentumConfidenceHours + 1).Select(same => (decimal)same / IndicatorSettings.MomentumConfidenceHours)];
 
     /// <summary>(to / from − 1) × 100, or null when <paramref name="from"/> is not positive.</summary>
     public static decimal? ChangePct(decimal from, decimal to) => from > 0m ? (to / from - 1m) * 100m : null;
 
-    private decimal CloseAgo(int minutes) => _close[(_next - 1 - minutes) % _capacity];
+    private int LastSlot => _slot == 0 ? _capacity - 1 : _slot - 1;
+
+    /// <summary>The close <paramref name="minutes"/> before the slot at <paramref name="last"/> (minutes &lt; capacity).</summary>
+    private decimal CloseAgo(int last, int minutes)
+    {
+        var at = last - minutes;
+        return _close[at < 0 ? at + _capacity : at];
+    }
 
     private void Push(decimal high, decimal low, decimal close, decimal volume)
     {
         var position = _next;
+        var slot = _slot;
         _volume1h += volume;
         if (position >= IndicatorSettings.LongMoveMinutes)
-            _volume1h -= _volume[(position - IndicatorSettings.LongMoveMinutes) % _capacity];
+            _volume1h -= _volume[SlotBefore(slot, IndicatorSettings.LongMoveMinutes)];
         _volume24h += volume;
         if (position >= IndicatorSettings.VolumeWindowMinutes)
-            _volume24h -= _volume[(position - IndicatorSettings.VolumeWindowMinutes) % _capacity];
+            _volume24h -= _volume[SlotBefore(slot, IndicatorSettings.VolumeWindowMinutes)];
 
-        _close[position % _capacity] = close;
-        _volume[position % _capacity] = volume;
+        // (a − b) > 0 exactly when a > b, as the hourly returns were compared before.
+        var rose = position >= IndicatorSettings.LongMoveMinutes && close > _close[SlotBefore(slot, IndicatorSettings.LongMoveMinutes)];
+        ref var rises = ref _hourlyRises[(int)(position % IndicatorSettings.LongMoveMinutes)];
+        rises = ((rises << 1) | (rose ? 1 : 0)) & HoursMask;
+
+        _close[slot] = close;
+        _volume[slot] = volume;
         _high.Push(position, high);
         _low.Push(position, low);
         _next++;
+        _slot = slot + 1 == _capacity ? 0 : slot + 1;
+    }
+
+    private const int HoursMask = (1 << IndicatorSettings.MomentumConfidenceHours) - 1;
+
+    private int SlotBefore(int slot, int minutes)
+    {
+        var at = slot - minutes;
+        return at < 0 ? at + _capacity : at;
     }
 }

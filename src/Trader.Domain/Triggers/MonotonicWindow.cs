@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Trader.Domain.Triggers;
 
 /// <summary>
@@ -10,6 +12,7 @@ internal sealed class MonotonicWindow
     private readonly bool _max;
     private readonly long[] _positions;
     private readonly decimal[] _values;
+    private readonly long _mask; // buffers of a power-of-two length ≥ N + 1: an index is a mask, not a division
     private long _head;
     private long _tail;
 
@@ -17,8 +20,10 @@ internal sealed class MonotonicWindow
     {
         _length = length;
         _max = max;
-        _positions = new long[length + 1];
-        _values = new decimal[length + 1];
+        var size = (int)BitOperations.RoundUpToPowerOf2((uint)length + 1);
+        _mask = size - 1;
+        _positions = new long[size];
+        _values = new decimal[size];
     }
 
     /// <summary>Adds the value at <paramref name="position"/> (positions strictly increase by one per call).</summary>
@@ -26,15 +31,15 @@ internal sealed class MonotonicWindow
     {
         while (_tail > _head)
         {
-            var back = _values[(_tail - 1) % _values.Length];
+            var back = _values[(_tail - 1) & _mask];
             if (_max ? back > value : back < value) break;
             _tail--;
         }
-        _positions[_tail % _positions.Length] = position;
-        _values[_tail % _values.Length] = value;
+        _positions[_tail & _mask] = position;
+        _values[_tail & _mask] = value;
         _tail++;
-        while (_positions[_head % _positions.Length] <= position - _length) _head++;
+        while (_positions[_head & _mask] <= position - _length) _head++;
     }
 
-    public decimal Extreme => _values[_head % _values.Length];
+    public decimal Extreme => _values[_head & _mask];
 }

@@ -26,8 +26,10 @@ public static class TriggerEngine
         var minScore = config.Policy.Triggers.MinScore;
         var fired = new List<Fired>();
         Span<Candidate> candidates = stackalloc Candidate[MaxCandidates];
-        foreach (var member in universe.Members)
+        var members = universe.Members;
+        for (var m = 0; m < members.Count; m++)
         {
+            var member = members[m];
             if (!indicators.TryGetValue(member.ProductId, out var reading)) continue;
             var count = Fill(candidates, reading, thresholds, signals);
             if (count == 0) continue;
@@ -78,11 +80,14 @@ public static class TriggerEngine
         if (r.Close is not { } close) return 0;
         var n = 0;
 
-        for (var up = 1; up >= 0; up--)
+        // A move under both thresholds in either direction fires neither way: proven without its division.
+        var may15 = r.MayMove15m(t.Pct15m);
+        var may60 = r.MayMove60m(t.Pct60m);
+        for (var up = 1; up >= 0 && (may15 || may60); up--)
         {
             var sign = up == 1 ? 1m : -1m;
-            var hit15 = r.Change15mPct is { } m15 && sign * m15 >= t.Pct15m;
-            var hit60 = r.Change60mPct is { } m60 && sign * m60 >= t.Pct60m;
+            var hit15 = may15 && r.Change15mPct is { } m15 && sign * m15 >= t.Pct15m;
+            var hit60 = may60 && r.Change60mPct is { } m60 && sign * m60 >= t.Pct60m;
             if (!hit15 && !hit60) continue;
             var (strength, confidence) = (hit15, hit60) switch
             {
@@ -93,7 +98,7 @@ public static class TriggerEngine
             into[n++] = new Candidate(TriggerKind.PriceMove, up == 1 ? TriggerDirection.Up : TriggerDirection.Down, strength, confidence);
         }
 
-        if (MayReachRatio(r, t.VolumeRatio1h) && r.VolumeRatio is { } ratio && ratio >= t.VolumeRatio1h)
+        if (r.MayReachVolumeRatio(t.VolumeRatio1h) && r.VolumeRatio is { } ratio && ratio >= t.VolumeRatio1h)
         {
             var direction = r.Change60mPct is { } m60 && m60 < 0m ? TriggerDirection.Down : TriggerDirection.Up;
             into[n++] = new Candidate(TriggerKind.VolumeSpike, direction, Clamp01((ratio - 1m) / 3m), Clamp01(ratio / 4m));
@@ -103,7 +108,7 @@ public static class TriggerEngine
             into[n++] = new Candidate(TriggerKind.Breakout, TriggerDirection.Up, 0.7m, 0.8m);
 
         var m = signals.Momentum;
-        if (r.MomentumReturnPct is { } ret && r.MomentumSameSignShare is { } share
+        if (r.MayMoveMomentum(m.MinReturnPct) && r.MomentumReturnPct is { } ret && r.MomentumSameSignShare is { } share
             && Math.Abs(ret) >= m.MinReturnPct && m.FullStrengthReturnPct > 0m)
         {
             into[n++] = new Candidate(TriggerKind.Momentum, ret > 0m ? TriggerDirection.Up : TriggerDirection.Down,
@@ -125,21 +130,6 @@ public static class TriggerEngine
             TriggerKind.Breakout => $"close {F(r.Close)} ≥ 0.995 × lookback high {F(r.LookbackHigh)}",
             _ => $"{F(signals.Momentum.LookbackHours)}h return {F(r.MomentumReturnPct)} %, {F(r.MomentumSameSignShare * 12m)}/12 hourly returns agree",
         });
-
-    /// <summary>
-    /// False only when the volume ratio certainly stays under <paramref name="threshold"/>, without the decimal
-    /// division: the division is exact to ~1e-27 relative, so 1 h volume &lt; threshold × average × (1 − 1e-9)
-    /// proves ratio &lt; threshold. Most products spike in no minute; the few near or over it take the exact path.
-    /// </summary>
-    private static bool MayReachRatio(IndicatorReading r, decimal threshold)
-    {
-        if (threshold <= 0m || r.Volume1h is not { } volume || r.AvgHourlyVolume24h is not { } average || average <= 0m) return true;
-        if (threshold > ProductBound || average > ProductBound) return true; // the product could overflow decimal
-        return volume >= threshold * average * NearlyOne;
-    }
-
-    private const decimal NearlyOne = 0.999999999m;
-    private const decimal ProductBound = 1e12m;
 
     private static decimal Clamp01(decimal value) => Math.Min(1m, Math.Max(0m, value));
 

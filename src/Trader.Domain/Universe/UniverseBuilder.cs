@@ -52,7 +52,7 @@ public static class UniverseBuilder
         if (view.Volume24hUsd < tier.Min24hVolumeUsd)
             return new UniverseExclusion(productId, ReasonCodes.NotEligible,
                 $"24h volume {Fmt(view.Volume24hUsd)} USD < {Fmt(tier.Min24hVolumeUsd)} ({tier.Name})");
-        if (view.Quote is { } quote && quote.SpreadBps > tier.MaxSpreadBps)
+        if (view.Quote is { } quote && quote.SpreadAbove(tier.MaxSpreadBps))
             return new UniverseExclusion(productId, ReasonCodes.WideSpread,
                 $"spread {Fmt(Math.Round(quote.SpreadBps, 2))} bps > {Fmt(tier.MaxSpreadBps)} ({tier.Name})");
         return null;

@@ -54,7 +54,8 @@ public sealed class UniverseMap
     public bool IsNeverTrade(string productId) => _neverTrade.Contains(productId);
 
     /// <summary>The cluster of the product's base currency (BTC-USD → LAYER1), or null when it has none.</summary>
-    public string? ThemeOf(string productId) => _themeByBase.GetValueOrDefault(BaseCurrencyOf(productId));
+    public string? ThemeOf(string productId) =>
+        _members.TryGetValue(productId, out var member) ? member.Theme : _themeByBase.GetValueOrDefault(BaseCurrencyOf(productId));
 
     public static string BaseCurrencyOf(string productId)
     {

@@ -103,7 +103,12 @@ internal sealed class BacktestAccount
     /// </summary>
     public PortfolioState Mark(DateTimeOffset now, decimal nav)
     {
-        Cooldowns.RemoveAll(c => c.Until <= now);
+        for (var i = 0; i < Cooldowns.Count; i++)
+        {
+            if (Cooldowns[i].Until > now) continue;
+            DropExpiredCooldowns(now);
+            break;
+        }
         var old = 0;
         while (old < RecentTrades.Count && now - RecentTrades[old].At >= Day) old++;
         if (old > 0) RecentTrades.RemoveRange(0, old);
@@ -123,6 +128,9 @@ internal sealed class BacktestAccount
         if (nav > HighWaterMark) HighWaterMark = nav;
         return new PortfolioState(Cash, _positionList, nav, HighWaterMark, DayStartEquity, WeekStartEquity);
     }
+
+    // Its own method: the lambda's closure is allocated only when a cooldown has expired, not every cycle.
+    private void DropExpiredCooldowns(DateTimeOffset now) => Cooldowns.RemoveAll(c => c.Until <= now);
 
     /// <summary>The closed round trips, then those still open valued at <paramref name="mark"/>, by entry time then product.</summary>
     public List<BacktestTrade> Trades(Func<string, decimal> mark)

@@ -89,9 +89,17 @@ public static class FillModel
     }
 
     /// <summary>The synthesized quote around <paramref name="close"/>: bid rounded down, ask rounded up to the price increment.</summary>
-    public static (decimal Bid, decimal Ask) Quote(decimal close, ProductInfo info, BacktestSettings settings)
+    public static (decimal Bid, decimal Ask) Quote(decimal close, ProductInfo info, BacktestSettings settings) =>
+        Quote(close, info, QuoteFactors(settings));
+
+    /// <summary>(1 − half spread, 1 + half spread): what the quote multiplies the close by.</summary>
+    public static (decimal Below, decimal Above) QuoteFactors(BacktestSettings settings)
     {
         var half = settings.SpreadBps / 2m / Bps;
-        return (OrderSizer.FloorTo(close * (1m - half), info.PriceIncrement), OrderSizer.CeilTo(close * (1m + half), info.PriceIncrement));
+        return (1m - half, 1m + half);
     }
+
+    /// <summary>The synthesized quote with the factors of <see cref="QuoteFactors"/> taken once (a product's every minute).</summary>
+    public static (decimal Bid, decimal Ask) Quote(decimal close, ProductInfo info, (decimal Below, decimal Above) factors) =>
+        (OrderSizer.FloorTo(close * factors.Below, info.PriceIncrement), OrderSizer.CeilTo(close * factors.Above, info.PriceIncrement));
 }

@@ -121,4 +121,23 @@ public sealed class OrderSizerTests
             }
         }, iter: 2000);
     }
+
+    [Fact]
+    [Trait("Req", "REQ-X3")]
+    public void Rounding_to_an_increment_gives_the_same_decimal_as_dividing_by_it_digits_and_scale_included()
+    {
+        // FloorTo / CeilTo multiply by 10^k instead of dividing by a 10^-k increment when that is exact: the result
+        // must be the decimal the division gives, also its scale (reports print it), for every kind of input.
+        Gen.Select(Gen.Long[0, 999_999_999_999_999], Gen.Int[0, 28], Gen.Int[0, 12], Gen.Int[0, 9]).Sample((units, scale, k, odd) =>
+        {
+            var value = new decimal((int)(units & 0xFFFFFFFF), (int)(units >> 32), 0, odd == 9, (byte)scale);
+            var increment = odd == 8 ? 0.25m : new decimal(1, 0, 0, false, (byte)Math.Min(k, 28));
+            var floor = increment > 0m ? Math.Floor(value / increment) * increment : value;
+            var ceiling = increment > 0m ? Math.Ceiling(value / increment) * increment : value;
+            Assert.Equal(floor.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                OrderSizer.FloorTo(value, increment).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(ceiling.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                OrderSizer.CeilTo(value, increment).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }, iter: 20_000);
+    }
 }

@@ -96,6 +96,39 @@ public sealed class TriggerEngineTests
         }, iter: 20_000);
     }
 
+    [Fact]
+    [Trait("Req", "REQ-S1")]
+    public void The_division_free_bounds_of_a_measured_reading_fire_exactly_what_the_divided_values_fire_also_at_the_boundary()
+    {
+        // A reading from IndicatorState divides its changes and hourly average only when the scan cannot prove
+        // them under the thresholds: the candidates must be those of the same values computed eagerly, with
+        // thresholds placed at, just under and just over the exact values.
+        var momentum = new MomentumSection { FullStrengthReturnPct = 10m };
+        Gen.Select(Gen.Select(Gen.Int[1, 2_000_000_000], Gen.Int[0, 10], Gen.Int[-400, 400], Gen.Int[-400, 400]),
+                Gen.Select(Gen.Int[0, 1_000_000], Gen.Int[1, 1_000_000], Gen.Int[0, 8], Gen.Int[-3, 3]))
+            .Sample((price, volume) =>
+            {
+                var (units, scale, move15, move60) = price;
+                var (hourUnits, dayUnits, digits, nudge) = volume;
+                var close = units / Pow10(scale);
+                var from15 = close + move15 * close / 1000m;
+                var from60 = close + move60 * close / 1000m;
+                var lazy = IndicatorReading.Measured(Candles.Start, 1_500, close, from15, from60, hourUnits / 100m,
+                    dayUnits * 24m / 100m, null, null, from60, 0.5m);
+                var exact = IndicatorReading.Measured(Candles.Start, 1_500, close, from15, from60, hourUnits / 100m,
+                    dayUnits * 24m / 100m, null, null, from60, 0.5m);
+                var eager = new IndicatorReading(exact.LastCandleEnd, exact.Minutes, exact.Close, exact.Change15mPct, exact.Change60mPct,
+                    exact.Volume1h, exact.AvgHourlyVolume24h, null, null, exact.MomentumReturnPct, exact.MomentumSameSignShare);
+                decimal At(decimal? value) => Math.Round(Math.Abs(value ?? 0m), digits) + nudge / Pow10(digits + 6);
+                var thresholds = new TriggerThresholds(At(eager.Change15mPct), At(eager.Change60mPct), At(eager.VolumeRatio));
+                var signals = new SignalTriggersSection { Momentum = momentum with { MinReturnPct = At(eager.MomentumReturnPct) } };
+
+                Assert.Equal(
+                    TriggerEngine.Candidates("BTC-USD", eager, thresholds, signals),
+                    TriggerEngine.Candidates("BTC-USD", lazy, thresholds, signals));
+            }, iter: 20_000);
+    }
+
     private static decimal Pow10(int n)
     {
         var result = 1m;

@@ -14,7 +14,8 @@ namespace Trader.Bench.Backtest;
 /// The ten series are the shipped 3-week BTC-USD file rotated by 2 days per product, repeated to 30 days and scaled
 /// to each product's price level, so every product trades like a real market without shipping 10 more files.
 /// Prints candles/s of the full run and of the indicator stages alone, so what dominates is visible.
-/// Usage: <c>Trader.Bench backtest [--repo DIR] [--days N] [--products N] [--repeat N]</c>.
+/// <c>--alloc</c> adds the last run's allocations by type (sampled GC events).
+/// Usage: <c>Trader.Bench backtest [--repo DIR] [--days N] [--products N] [--repeat N] [--alloc]</c>.
 /// </summary>
 public static class BacktestThroughput
 {
@@ -47,16 +48,23 @@ public static class BacktestThroughput
         });
         Report("IndicatorBook.Update + Readings per minute", data.Candles, indicatorsOnly);
 
+        using var sampler = args.Contains("--alloc") ? new AllocationSampler() : null;
         var engine = new BacktestEngine(config, BacktestSettings.From(config, 0));
         BacktestResult? result = null;
         // The first run includes the JIT's tiering (its CPU counts: other threads of this process); later runs are warm.
         for (var run = 1; run <= repeat; run++)
         {
+            if (sampler is not null) sampler.Recording = run == repeat;
             var full = Measure(() => result = engine.Run(data));
             Report($"full backtest (fills, indicators, views, DecisionEngine.Decide){(run == 1 ? "" : $", run {run}")}", data.Candles, full);
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"trades {result!.Trades.Count}, net PnL {Math.Round(result.NetPnl, 2)} USD, max drawdown {Math.Round(result.MaxDrawdownPct, 3)} %, {result.Cycles:N0} cycles, {result.Proposals:N0} proposals, rejections {string.Join(", ", result.RejectedByReason.Select(r => $"{r.Key} {r.Value:N0}"))}"));
+        if (sampler is not null)
+        {
+            Console.WriteLine("allocations of the last run by type (sampled every ~100 KB):");
+            foreach (var line in sampler.Top(25, data.Candles)) Console.WriteLine("  " + line);
+        }
         return 0;
     }
 

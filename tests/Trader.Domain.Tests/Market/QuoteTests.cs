@@ -1,0 +1,31 @@
+using CsCheck;
+using Trader.Domain.Market;
+
+namespace Trader.Domain.Tests.Market;
+
+public sealed class QuoteTests
+{
+    [Fact]
+    [Trait("Req", "REQ-U1")]
+    public void SpreadAbove_agrees_with_the_decimal_spread_also_at_and_around_the_limit()
+    {
+        // The universe and risk checks compare the spread with binary floating point first and divide in decimal
+        // only near the limit: the answer must be the exact decimal comparison's, in particular at the boundary.
+        Gen.Select(Gen.Long[1, 9_999_999_999_999], Gen.Int[0, 12], Gen.Int[0, 2_000], Gen.Int[-3, 3]).Sample((units, scale, spreadUnits, nudge) =>
+        {
+            var bid = units / Pow10(scale);
+            var ask = bid + spreadUnits / Pow10(scale);
+            var quote = new Quote(bid, ask, bid, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
+            var exact = quote.SpreadBps;
+            foreach (var limit in new[] { exact, Math.Round(exact, 4) + nudge / 1_000_000m, Math.Round(exact, 10) + nudge / 1e12m, 20m, 0.00001m })
+                Assert.Equal(exact > limit, quote.SpreadAbove(limit));
+        }, iter: 20_000);
+    }
+
+    private static decimal Pow10(int n)
+    {
+        var result = 1m;
+        for (var i = 0; i < n; i++) result *= 10m;
+        return result;
+    }
+}
