@@ -69,7 +69,11 @@ public sealed class LockstepUserChannel : IAsyncDisposable
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            while (!venue.Simulator.HasUserSubscriber) await Task.Delay(TimeSpan.FromMilliseconds(5), realTime, deadline.Token).ConfigureAwait(false);
+            // The simulator queues the snapshot and the subscriptions ack only once the subscribe is registered, so the
+            // first frame means updates reach us from now on. Waits on frames, not on a timer: a caller whose "real"
+            // clock is virtual (tests) only needs the sockets to work.
+            while (Interlocked.Read(ref channel._framesHandled) == 0 || !venue.Simulator.HasUserSubscriber)
+                await channel._frameArrived.WaitAsync(deadline.Token).ConfigureAwait(false);
             if (await channel.WaitForQueuedFramesAsync(deadline.Token).ConfigureAwait(false))
             {
                 channel._connectionsAtLastSettle = channel._client.Connections;
