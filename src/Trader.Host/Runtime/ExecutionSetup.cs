@@ -10,6 +10,7 @@ using Trader.Domain.Market;
 using Trader.Domain.Rules;
 using Trader.Domain.Sizing;
 using Trader.Domain.Trading;
+using Trader.Domain.Universe;
 using Trader.Host.Execution;
 using Trader.Host.Safety;
 using Trader.Pipeline.Alerts;
@@ -44,6 +45,7 @@ public sealed class ExecutionSetup : IAsyncDisposable
     private readonly Channel<UserOrderUpdate> _updates = Channel.CreateUnbounded<UserOrderUpdate>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stop = new();
     private OrderManager? _manager;
+    private WorkingOrderLifecycle? _lifecycle;
     private AccountCash? _account;
     private EmbeddedSimulatorVenue? _embedded;
     private CancelAllOnKill? _cancelAll;
@@ -149,6 +151,9 @@ public sealed class ExecutionSetup : IAsyncDisposable
         _manager = new OrderManager(_in.Store, venue, OrderSizer.FromPolicy(config.Policy),
             ExecutionSettings.FromPolicy(config.Policy, BotId(config.App.App.Name), _in.Mode), _in.Clock.Time, ProductInfoOf, OnAmbiguous);
         var port = new OrderManagerExecutionPort(_manager, _in.KillSwitch, _in.Journal, _in.Clock.Time, OnSubmitted, () => AccountHalts.ActiveGate(_in.Store.Halts));
+        var universe = new UniverseMap(config.Universe, config.Policy);
+        _lifecycle = new WorkingOrderLifecycle(_manager, _in.Store, OrderSizer.FromPolicy(config.Policy), LifecycleSettings.FromPolicy(config.Policy),
+            id => _in.Market.Snapshot(id, _in.Clock.Now), id => universe.TierOf(id)?.Name, port.BlockedBy, _in.Clock.Time, OnSubmitted);
         Port = new GatedPort(this, port);
         Portfolio = new StatePortfolioSource(_in.Store, cash, MarkOf, _in.KillSwitch, config.Policy, _in.ExchangeHealth);
     }
@@ -183,7 +188,10 @@ public sealed class ExecutionSetup : IAsyncDisposable
         }
     }
 
-    /// <summary>At the start of each cycle: the fill poll over every working order, then (LIVE) the account read.</summary>
+    /// <summary>
+    /// At the start of each cycle: the fill poll over every working order, the working-order lifecycle (post-only
+    /// re-price, taker fallback), then (LIVE) the account read.
+    /// </summary>
     public async Task BeforeCycleAsync(CycleTick tick, CancellationToken cancellationToken)
     {
         Interlocked.Exchange(ref _lastCycleId, tick.CycleId);
@@ -197,6 +205,11 @@ public sealed class ExecutionSetup : IAsyncDisposable
             if (summary.Checked > 0)
                 _in.Log.Write(changed ? Serilog.Events.LogEventLevel.Information : Serilog.Events.LogEventLevel.Debug,
                     "cycle {CycleId} fill poll: {Summary}", tick.CycleId, summary.ToString());
+            // Then what becomes of the post-only orders that did not fill (re-price, taker fallback; docs/EXECUTION.md).
+            var lifecycle = await _lifecycle!.RunAsync(tick.CycleId, cancellationToken).ConfigureAwait(false);
+            if (lifecycle.Changed || lifecycle.Deferred > 0)
+                _in.Log.Write(lifecycle.Changed ? Serilog.Events.LogEventLevel.Information : Serilog.Events.LogEventLevel.Debug,
+                    "cycle {CycleId} working orders: {Summary}", tick.CycleId, lifecycle.ToString());
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -102,6 +102,17 @@ public sealed class OrderStore
         }
     }
 
+    /// <summary>The order registered as the replacement of <paramref name="parentClientOrderId"/> (the first, if several), or null.</summary>
+    public OrderRecord? ReplacementOf(string parentClientOrderId)
+    {
+        lock (_db.Gate)
+        {
+            using var command = _db.Prepare($"SELECT {Columns} FROM orders WHERE parent_client_order_id = $parent ORDER BY created_ts, client_order_id LIMIT 1", "$parent");
+            _db.Use(command).Parameters["$parent"].Value = parentClientOrderId;
+            return ReadOne(command);
+        }
+    }
+
     /// <summary>Pending, ambiguous and open orders, oldest first: what a restart must reconcile with the venue.</summary>
     public IReadOnlyList<OrderRecord> Working()
     {
