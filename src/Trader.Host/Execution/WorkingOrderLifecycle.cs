@@ -24,7 +24,7 @@ namespace Trader.Host.Execution;
 /// Safety: a replacement is placed only once the venue confirmed the original done (a cancel whose outcome is unknown
 /// leaves the order working for reconcile); it is sized by the one <see cref="OrderSizer"/> and never larger than the
 /// remainder (REQ-X3, REQ-E2); the send-time gate (kill switch, account halts: NFR-S1) is read right before every
-/// send; a stale quote defers the step to the next cycle; a product in <c>post_only</c> status gets no IOC; a remainder
+/// send; a stale quote or candle (the staleness gate) defers the step to the next cycle; a product in <c>post_only</c> status gets no IOC; a remainder
 /// the sizer refuses (below min notional) ends the chain. Every step is an audit row (kind <c>order</c>) and the chain
 /// link (parent client order id, chain start) is stored on the replacement's row, so a restart continues the chain.
 /// Calls are expected one at a time, like the <see cref="OrderManager"/>'s.
@@ -70,11 +70,13 @@ public sealed class WorkingOrderLifecycle
     private readonly Func<string?> _sendBlockedBy;
     private readonly TimeProvider _time;
     private readonly Action<SubmitResult> _placed;
+    private readonly Func<ProductHealth>? _exchangeHealth;
 
     /// <param name="market">The product's market view now (quote, staleness, health, product rules).</param>
     /// <param name="tierOf">The product's universe tier (T1, T2, …) for the slippage budget; null when unlisted.</param>
     /// <param name="sendBlockedBy">The send-time gate: a reason code when nothing may be sent now (<see cref="OrderManagerExecutionPort.BlockedBy"/>).</param>
     /// <param name="placed">Told of every replacement placed (the replay's ledger, the run's log).</param>
+    /// <param name="exchangeHealth">Exchange-wide health (the status channel); when not online it stands for every product's.</param>
     public WorkingOrderLifecycle(
         OrderManager manager,
         StateStore state,
@@ -84,7 +86,8 @@ public sealed class WorkingOrderLifecycle
         Func<string, string?> tierOf,
         Func<string?> sendBlockedBy,
         TimeProvider time,
-        Action<SubmitResult>? placed = null)
+        Action<SubmitResult>? placed = null,
+        Func<ProductHealth>? exchangeHealth = null)
     {
         _manager = manager ?? throw new ArgumentNullException(nameof(manager));
         _state = state ?? throw new ArgumentNullException(nameof(state));
@@ -95,6 +98,7 @@ public sealed class WorkingOrderLifecycle
         _sendBlockedBy = sendBlockedBy ?? throw new ArgumentNullException(nameof(sendBlockedBy));
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _placed = placed ?? (_ => { });
+        _exchangeHealth = exchangeHealth;
     }
 
     private enum Step
@@ -136,7 +140,7 @@ public sealed class WorkingOrderLifecycle
         {
             if (!MovedAway(order, quote)) return Step.None;
             // A re-price that could not be sent keeps the order resting where it is: nothing is cancelled for nothing.
-            if (_sendBlockedBy() is not null || !AllowsPostOnly(view.Health, order.Side)) return Step.Deferred;
+            if (_sendBlockedBy() is not null || !AllowsPostOnly(Health(view), order.Side)) return Step.Deferred;
         }
 
         var reason = giveUp ? CancelAfter : RepriceStep;
@@ -168,7 +172,7 @@ public sealed class WorkingOrderLifecycle
 
     private async Task<Step> RepriceAsync(OrderRecord done, decimal remainder, ProductMarketView view, long cycleId, CancellationToken cancellationToken)
     {
-        if (!AllowsPostOnly(view.Health, done.Side)) return End(cycleId, done, PostOnlyNotAllowed);
+        if (!AllowsPostOnly(Health(view), done.Side)) return End(cycleId, done, PostOnlyNotAllowed);
         var quote = view.Quote!.Value;
         var touch = done.Side == OrderSide.Buy ? quote.Bid : quote.Ask;
         var sized = Size(view.Info, done.Side, remainder, touch, LiquidityRole.Maker);
@@ -181,7 +185,7 @@ public sealed class WorkingOrderLifecycle
     private async Task<Step> FallBackAsync(OrderRecord done, decimal remainder, ProductMarketView view, long cycleId, CancellationToken cancellationToken)
     {
         if (!_settings.TakerFallback) return End(cycleId, done, PostOnlyUnfilled);
-        if (!AllowsTaker(view.Health, done.Side)) return End(cycleId, done, TakerNotAllowed, "product status " + view.Health.Status);
+        if (Health(view) is var health && !AllowsTaker(health, done.Side)) return End(cycleId, done, TakerNotAllowed, "status " + health.Status);
         var quote = view.Quote!.Value;
         var budget = _settings.SlippageBps(_tierOf(done.ProductId)) / Bps;
         var limit = done.Side == OrderSide.Buy ? quote.Ask * (1m + budget) : quote.Bid * (1m - budget);
@@ -219,8 +223,12 @@ public sealed class WorkingOrderLifecycle
         return Step.Ended;
     }
 
+    /// <summary>The product's view when its quote and candle are fresh (the staleness gate, CONTRACTS.md §5), else null.</summary>
     private ProductMarketView? Fresh(string productId) =>
-        _market(productId) is { QuoteStale: false, Quote: { Bid: > 0m } q } view && q.Ask > q.Bid ? view : null;
+        _market(productId) is { QuoteStale: false, OhlcvStale: false, Quote: { Bid: > 0m } q } view && q.Ask > q.Bid ? view : null;
+
+    private ProductHealth Health(ProductMarketView view) =>
+        _exchangeHealth?.Invoke() is { Status: not ProductStatus.Online } exchange ? exchange : view.Health;
 
     private static bool MovedAway(OrderRecord order, Quote quote) => order.Price is { } price &&
         (order.Side == OrderSide.Buy ? quote.Bid > price : quote.Ask < price);

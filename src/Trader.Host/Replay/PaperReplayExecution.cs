@@ -57,7 +57,8 @@ public sealed class PaperReplayExecution : IAsyncDisposable
         Port = port;
         var universe = new UniverseMap(config.Universe, config.Policy);
         Lifecycle = new WorkingOrderLifecycle(Manager, store, OrderSizer.FromPolicy(config.Policy), LifecycleSettings.FromPolicy(config.Policy),
-            id => driver.State.Snapshot(id, time.GetUtcNow()), id => universe.TierOf(id)?.Name, port.BlockedBy, time, OnSubmitted);
+            id => driver.State.Snapshot(id, time.GetUtcNow()), id => universe.TierOf(id)?.Name, port.BlockedBy, time, OnSubmitted,
+            () => driver.Feed.ExchangeHealth);
         Portfolio = new StatePortfolioSource(store, Cash, Mark, KillSwitch, config.Policy, () => driver.Feed.ExchangeHealth);
         _highWater = Cash();
     }

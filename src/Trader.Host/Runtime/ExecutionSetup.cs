@@ -153,7 +153,7 @@ public sealed class ExecutionSetup : IAsyncDisposable
         var port = new OrderManagerExecutionPort(_manager, _in.KillSwitch, _in.Journal, _in.Clock.Time, OnSubmitted, () => AccountHalts.ActiveGate(_in.Store.Halts));
         var universe = new UniverseMap(config.Universe, config.Policy);
         _lifecycle = new WorkingOrderLifecycle(_manager, _in.Store, OrderSizer.FromPolicy(config.Policy), LifecycleSettings.FromPolicy(config.Policy),
-            id => _in.Market.Snapshot(id, _in.Clock.Now), id => universe.TierOf(id)?.Name, port.BlockedBy, _in.Clock.Time, OnSubmitted);
+            id => _in.Market.Snapshot(id, _in.Clock.Now), id => universe.TierOf(id)?.Name, port.BlockedBy, _in.Clock.Time, OnSubmitted, _in.ExchangeHealth);
         Port = new GatedPort(this, port);
         Portfolio = new StatePortfolioSource(_in.Store, cash, MarkOf, _in.KillSwitch, config.Policy, _in.ExchangeHealth);
     }
