@@ -1,4 +1,5 @@
 using Trader.Domain.Config;
+using Trader.Domain.Universe;
 
 namespace Trader.Host.Execution;
 
@@ -19,11 +20,20 @@ public sealed record LifecycleSettings(TimeSpan PostOnlyTtl, TimeSpan CancelAfte
     }
 
     /// <summary>
-    /// The taker fallback's slippage budget in bps for a product of <paramref name="tier"/>: the tier's entry, else
-    /// <c>default</c>, else the largest configured (the binder always merges a <c>default</c>).
+    /// The taker fallback's slippage budget in bps for a product of universe tier <paramref name="tier"/>
+    /// (<c>tier_1_core</c>): the entry named like the tier, else <c>T</c> + the tier's number (<c>T1</c>, as
+    /// config-reference.md keys it), else <c>default</c>, else the largest configured (the binder always merges a
+    /// <c>default</c>).
     /// </summary>
-    public decimal SlippageBps(string? tier) =>
-        tier is not null && TakerMaxSlippageBps.TryGetValue(tier, out var bps) ? bps
-        : TakerMaxSlippageBps.TryGetValue(DefaultTier, out var fallback) ? fallback
-        : TakerMaxSlippageBps.Values.DefaultIfEmpty(0m).Max();
+    public decimal SlippageBps(string? tier)
+    {
+        if (tier is not null)
+        {
+            if (TakerMaxSlippageBps.TryGetValue(tier, out var exact)) return exact;
+            var numbered = UniverseMap.BaseSizeKeyOf(tier); // tier_1_core → tier1
+            if (numbered.StartsWith("tier", StringComparison.Ordinal) && TakerMaxSlippageBps.TryGetValue("T" + numbered[4..], out var byNumber))
+                return byNumber;
+        }
+        return TakerMaxSlippageBps.TryGetValue(DefaultTier, out var fallback) ? fallback : TakerMaxSlippageBps.Values.DefaultIfEmpty(0m).Max();
+    }
 }

@@ -18,7 +18,7 @@ namespace Trader.Host.Tests.Execution;
 /// An order manager and the <see cref="WorkingOrderLifecycle"/> over one venue on a virtual clock: the embedded
 /// simulator (real REST client over 127.0.0.1 sockets; the clock stands still during each request), the paper
 /// venue, or a <see cref="ScriptedVenue"/>. The market view the lifecycle reads is the quote set by <see cref="Book"/>
-/// (the simulator's book follows it), fresh unless <see cref="QuoteStale"/>. BTC-USD is tier T1 (20 bps budget).
+/// (the simulator's book follows it), fresh unless <see cref="QuoteStale"/>. BTC-USD is in tier_1_core (budget key T1: 20 bps).
 /// <see cref="CycleAsync"/> is one cycle of <c>trader run</c>'s execution: reconcile working orders, then the lifecycle.
 /// </summary>
 internal sealed class LifecycleRig : IAsyncDisposable
@@ -149,7 +149,7 @@ internal sealed class LifecycleRig : IAsyncDisposable
             new ExecutionSettings("trdr", TradingMode.Paper, ExecutionOrderType.LimitPostOnly, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2)),
             Clock.TimeProvider, id => id == Product ? Info : null, null, new Random(3));
         var port = new OrderManagerExecutionPort(Manager, Kill, new Trader.Host.Runtime.StateJournalSink(State.Journal), Clock.TimeProvider);
-        Lifecycle = new WorkingOrderLifecycle(Manager, State, Sizer, Settings, View, id => id == Product ? "T1" : null, port.BlockedBy,
+        Lifecycle = new WorkingOrderLifecycle(Manager, State, Sizer, Settings, View, id => id == Product ? "tier_1_core" : null, port.BlockedBy,
             Clock.TimeProvider, Replacements.Add);
     }
 
