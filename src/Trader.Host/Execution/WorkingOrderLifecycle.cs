@@ -24,8 +24,8 @@ namespace Trader.Host.Execution;
 /// Safety: a replacement is placed only once the venue confirmed the original done (a cancel whose outcome is unknown
 /// leaves the order working for reconcile); it is sized by the one <see cref="OrderSizer"/> and never larger than the
 /// remainder (REQ-X3, REQ-E2); the send-time gate (kill switch, account halts: NFR-S1) is read right before every
-/// send; a stale quote or candle (the staleness gate) defers the step to the next cycle; a product in <c>post_only</c> status gets no IOC; a remainder
-/// the sizer refuses (below min notional) ends the chain. Every step is an audit row (kind <c>order</c>) and the chain
+/// send; a stale quote or candle (the staleness gate) defers the step to the next cycle; a product in
+/// <c>post_only</c> status gets no IOC; a remainder the sizer refuses (below min notional) ends the chain. Every step is an audit row (kind <c>order</c>) and the chain
 /// link (parent client order id, chain start) is stored on the replacement's row, so a restart continues the chain.
 /// Calls are expected one at a time, like the <see cref="OrderManager"/>'s.
 /// </summary>

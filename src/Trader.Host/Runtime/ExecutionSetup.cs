@@ -26,7 +26,8 @@ namespace Trader.Host.Runtime;
 /// and LIVE put an <see cref="OrderManager"/> over the venue (the paper wallet, or the REST client against Coinbase or
 /// a simulator) behind <see cref="OrderManagerExecutionPort"/>, and decide against <see cref="StatePortfolioSource"/>.
 /// Restart reconciliation (NFR-R1) runs in <see cref="StartAsync"/>, before the first cycle; every cycle starts with a
-/// reconciliation pass over the working orders (the fill poll) and, in LIVE, an account read (a failed read sends no
+/// reconciliation pass over the working orders (the fill poll), then the <see cref="WorkingOrderLifecycle"/> (post-only
+/// re-price, taker fallback; docs/EXECUTION.md) and, in LIVE, an account read (a failed read sends no
 /// new entries that cycle). With keys, the <c>user</c> channel's order updates trigger an immediate REST reconcile of
 /// that order. Every order-manager call goes through one gate: the manager expects calls one at a time (except
 /// <see cref="CancelAllOnKill"/>'s cancels on a kill, which must not wait behind a cycle; the manager's writes are
@@ -213,7 +214,7 @@ public sealed class ExecutionSetup : IAsyncDisposable
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            _in.Log.Error("cycle {CycleId} fill poll failed: {Problem}; retried next cycle", tick.CycleId, e.Message);
+            _in.Log.Error("cycle {CycleId} fill poll or working-order lifecycle failed: {Problem}; retried next cycle", tick.CycleId, e.Message);
         }
         finally
         {
