@@ -62,6 +62,13 @@ public sealed class ExchangeSimulator : IAsyncDisposable
     public string UserWebSocketUrl => $"ws://{Host}/ws/user";
     public FaultCounters Faults => _venue.Faults.Counters;
     public int WebSocketConnections => _hub.ConnectionCount;
+    /// <summary>
+    /// Frames ever queued for the user-endpoint connections (updates, snapshots, acks, errors): a client in lockstep
+    /// with the simulator's clock has seen everything up to now once it has received this many.
+    /// </summary>
+    public long UserFramesQueued => _hub.UserFramesQueued;
+    /// <summary>Whether some connection is subscribed to the <c>user</c> channel (order updates reach it).</summary>
+    public bool HasUserSubscriber => _hub.AnyUserSubscriber;
     /// <summary>Frames and capture lines that could not be used.</summary>
     public long RejectedFrames => _venue.RejectedFrames + (_capture?.BadLines ?? 0);
     /// <summary>Completes when a capture has been read to its end (immediately for other sources).</summary>

@@ -38,24 +38,24 @@ public static class BacktestHtmlReport
             .Append(E(string.Join(", ", r.Products))).Append("</title><style>")
             .Append("body{font-family:system-ui,sans-serif;margin:24px;color:#222;max-width:1040px}")
             .Append("h1{font-size:22px}h2{font-size:17px;margin-top:28px}table{border-collapse:collapse;font-size:13px}")
-            .Append("td,th{border-bottom:1px solid #ddd;padding:3px 10px;text-align:right}th{background:#f4f4f4}")
+            .Append("td,th{border-bottom:1px solid #ddd;padding:3px 10px;text-align:right;white-space:nowrap}th{background:#f4f4f4}")
             .Append("td:first-child,th:first-child{text-align:left}.neg{color:#c62828}.pos{color:#2e7d32}")
             .Append("svg{background:#fff;border:1px solid #e0e0e0}.legend span{margin-right:14px;font-size:13px}")
             .Append("</style></head><body>\n");
         html.Append("<h1>Backtest: ").Append(E(string.Join(", ", r.Products))).Append("</h1>\n<p>")
-            .Append(E($"{ReportFormat.Time(r.Start)} → {ReportFormat.Time(r.End)} · {r.Candles:N0} candles · {r.Cycles:N0} cycles · seed {info.Seed}"))
+            .Append(E($"{Minute(r.Start)} → {Minute(r.End)} UTC · {r.Candles:N0} candles · {r.Cycles:N0} cycles · seed {info.Seed}"))
             .Append("</p>\n");
 
         html.Append("<table><tr><th>metric</th><th>value</th></tr>");
-        Row(html, "net PnL (USD)", M(r.NetPnl), r.NetPnl);
-        Row(html, "gross PnL (USD)", M(r.GrossPnl), r.GrossPnl);
-        Row(html, "fees (USD)", M(r.Fees), null);
+        Row(html, "net PnL (USD)", Usd(r.NetPnl), r.NetPnl);
+        Row(html, "gross PnL (USD)", Usd(r.GrossPnl), r.GrossPnl);
+        Row(html, "fees (USD)", Usd(r.Fees), null);
         Row(html, "return", Pc(r.InitialCapital > 0m ? r.NetPnl / r.InitialCapital * 100m : 0m), r.NetPnl);
         Row(html, "max drawdown", Pc(r.MaxDrawdownPct), null);
         Row(html, "trades", r.Trades.Count.ToString(Ci), null);
         Row(html, "winning trades", r.Trades.Count(t => t.Pnl > 0m).ToString(Ci), null);
         Row(html, "orders / fills", $"{r.Orders.Count} / {r.Fills}", null);
-        Row(html, "initial → final equity", $"{M(r.InitialCapital)} → {M(r.FinalEquity)}", null);
+        Row(html, "initial → final equity (USD)", $"{Usd(r.InitialCapital)} → {Usd(r.FinalEquity)}", null);
         Row(html, "config hash", info.ConfigHash[..Math.Min(16, info.ConfigHash.Length)], null);
         Row(html, "data hash", info.DataHash[..Math.Min(16, info.DataHash.Length)], null);
         html.Append("</table>\n");
@@ -97,15 +97,15 @@ public static class BacktestHtmlReport
             html.Append(Ci, $"<tr><td>{E(reason)}</td><td>{count}</td></tr>");
         html.Append("</table>\n");
 
-        html.Append("<h2>Trades</h2>\n<table><tr><th>product</th><th>entry</th><th>exit</th><th>size</th><th>entry price</th>")
-            .Append("<th>exit price</th><th>fees</th><th>PnL</th><th>entry reason</th><th>exit reason</th></tr>");
+        html.Append("<h2>Trades</h2>\n<table><tr><th>product</th><th>entry (UTC)</th><th>exit (UTC)</th><th>size</th><th>entry price</th>")
+            .Append("<th>exit price</th><th>fees (USD)</th><th>PnL (USD)</th><th>entry reason</th><th>exit reason</th></tr>");
         foreach (var t in r.Trades.Take(MaxTradeRows))
         {
-            html.Append("<tr><td>").Append(E(t.ProductId)).Append("</td><td>").Append(E(ReportFormat.Time(t.EntryTs)))
-                .Append("</td><td>").Append(E(t.ExitTs is { } x ? ReportFormat.Time(x) : "open")).Append("</td><td>")
-                .Append(M(t.Size)).Append("</td><td>").Append(M(t.EntryPrice)).Append("</td><td>").Append(M(t.ExitPrice))
-                .Append("</td><td>").Append(M(t.Fees)).Append("</td><td class=\"").Append(t.Pnl < 0m ? "neg" : "pos").Append("\">")
-                .Append(M(Math.Round(t.Pnl, 2))).Append("</td><td>").Append(E(t.EntryReason)).Append("</td><td>")
+            html.Append("<tr><td>").Append(E(t.ProductId)).Append("</td><td>").Append(E(Minute(t.EntryTs)))
+                .Append("</td><td>").Append(E(t.ExitTs is { } x ? Minute(x) : "open")).Append("</td><td>")
+                .Append(M(t.Size)).Append("</td><td>").Append(Price(t.EntryPrice)).Append("</td><td>").Append(Price(t.ExitPrice))
+                .Append("</td><td>").Append(Usd(t.Fees)).Append("</td><td class=\"").Append(t.Pnl < 0m ? "neg" : "pos").Append("\">")
+                .Append(Usd(t.Pnl)).Append("</td><td>").Append(E(t.EntryReason)).Append("</td><td>")
                 .Append(E(t.ExitReason)).Append("</td></tr>");
         }
         html.Append("</table>\n");
@@ -215,6 +215,19 @@ public static class BacktestHtmlReport
     }
 
     private static string M(decimal value) => Math.Round(value, 8, MidpointRounding.ToEven).ToString(Ci);
+
+    /// <summary>Dollars to the cent for reading; the JSON report keeps every digit.</summary>
+    private static string Usd(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero).ToString("N2", Ci);
+
+    /// <summary>A price with the digits that matter at its size (BTC to the cent, a sub-dollar token to 8 places).</summary>
+    private static string Price(decimal value) => Math.Abs(value) switch
+    {
+        >= 100m => Math.Round(value, 2, MidpointRounding.AwayFromZero).ToString("N2", Ci),
+        >= 1m => Math.Round(value, 4, MidpointRounding.AwayFromZero).ToString("#,##0.00##", Ci),
+        _ => Math.Round(value, 8, MidpointRounding.AwayFromZero).ToString("0.00######", Ci),
+    };
+
+    private static string Minute(DateTimeOffset ts) => ts.UtcDateTime.ToString("yyyy-MM-dd HH:mm", Ci);
 
     private static string Pc(decimal value) => Math.Round(value, 3).ToString(Ci) + " %";
 

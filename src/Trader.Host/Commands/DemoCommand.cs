@@ -42,7 +42,7 @@ public static class DemoCommand
             var outcome = await ReplayRunner.RunAsync(context, args, request, bar.Visible ? bar.Report : null, cancellationToken);
             bar.Done();
             if (outcome.Report is not { } result) return outcome.ExitCode;
-            DemoSummary.Write(context.Out, result, outcome.OpenPositions, parsed.GetValue(capture)!, reportPath, outcome.MarketTime);
+            DemoSummary.Write(context.Out, result, outcome.OpenPositions, parsed.GetValue(capture)!, reportPath, outcome.MarketTime, outcome.UserChannel);
             return outcome.ExitCode;
         });
         return command;

@@ -23,7 +23,17 @@ public static class RunCommand
             var options = new RunOptions(ParseMode(parsed.GetValue(mode)), parsed.GetValue(feed)!, parsed.GetValue(venue),
                 parsed.GetValue(metricsPort), parsed.GetValue(seed));
             using var signal = new ShutdownSignal();
-            return await new TraderService(context).RunAsync(context.Globals.Read(parsed), options, signal.Token);
+            try
+            {
+                return await new TraderService(context).RunAsync(context.Globals.Read(parsed), options, signal.Token);
+            }
+            catch (OperationCanceledException) when (signal.Token.IsCancellationRequested)
+            {
+                // A stop requested while starting (gates, clock check, reconciliation): everything started so far has
+                // been disposed on the way out and no cycle ran, so this is a clean stop, not a failure.
+                context.Error.WriteLine($"stopped by {signal.Signal} during start-up, before the first cycle");
+                return ExitCodes.Ok;
+            }
         });
         return command;
     }

@@ -8,8 +8,9 @@ public static class DemoSummary
 {
     public const int TopRejections = 5;
 
+    /// <param name="userChannel">The simulator's user channel: order updates received and cycles read over REST instead.</param>
     public static void Write(TextWriter output, ReplayReport report, IReadOnlyList<Replay.OpenPosition> positions, string capture, string reportPath,
-        TimeSpan virtualSpan)
+        TimeSpan virtualSpan, (long Updates, long Fallbacks)? userChannel = null)
     {
         var c = CultureInfo.InvariantCulture;
         var rows = new List<(string Name, string Value)>
@@ -18,7 +19,9 @@ public static class DemoSummary
             ("mode", "PAPER on the embedded SIMULATOR (not Coinbase), real REST client with a throwaway key, virtual time at max speed"),
             ("cycles", $"{report.Cycles.ToString("N0", c)} ({report.CyclesSkipped} skipped), {report.Proposals.ToString("N0", c)} proposals"),
             ("orders", $"{report.OrdersPlaced} placed{StatusCounts(report)}"),
-            ("fills", report.Fills.ToString(c)),
+            ("fills", report.Fills.ToString(c) + (userChannel is { } user
+                ? $" (seen on the simulator's user channel: {user.Updates.ToString("N0", c)} order updates, {user.Fallbacks} cycles read over REST instead)"
+                : " (no user channel: read over REST every cycle)")),
             ("fees", $"{Usd(report.Fees)} USD"),
             ("realized PnL", $"{Usd(report.RealizedPnl)} USD (net of fees)"),
             ("open positions", Positions(positions)),

@@ -27,6 +27,9 @@ public sealed record EmbeddedSimulatorSettings(TimeProvider Clock)
 
     public string CashCurrency { get; init; } = "USD";
 
+    /// <summary>Faults the simulator injects (tests of the fallbacks; none by default).</summary>
+    public Trader.ExchangeSim.Faults.FaultOptions Faults { get; init; } = Trader.ExchangeSim.Faults.FaultOptions.None;
+
     /// <summary>A simulator with the policy's fees and <c>backtest.initial_capital_usd</c> in USD.</summary>
     public static EmbeddedSimulatorSettings FromPolicy(PolicyConfig policy, TimeProvider clock, int seed) => new(clock)
     {

@@ -49,6 +49,9 @@ public sealed class EmbeddedSimulatorVenue : IAsyncDisposable
 
     public string CashCurrency { get; }
 
+    /// <summary>Signs the <c>user</c> channel's subscribe messages with the throwaway key.</summary>
+    public Trader.Coinbase.Feed.IWsJwtFactory WebSocketTokens => _jwt;
+
     /// <summary>Total balance (available + hold) of <see cref="CashCurrency"/> at the last <see cref="RefreshCashAsync"/>.</summary>
     public decimal Cash
     {
@@ -68,10 +71,14 @@ public sealed class EmbeddedSimulatorVenue : IAsyncDisposable
             MakerFeeRate = settings.MakerFeeRate,
             TakerFeeRate = settings.TakerFeeRate,
             Seed = settings.Seed,
+            Faults = settings.Faults,
             // A replay does not move its clock while a request is on the wire: every request of a cycle happens at
             // one virtual instant, which a per-second limit would count as a burst.
             PrivateRequestsPerSecond = settings.RateLimited ? 30 : 0,
             PublicRequestsPerSecond = settings.RateLimited ? 10 : 0,
+            // Its only client is this process. In a replay its clock runs ahead of the sockets at max speed, so an idle
+            // close would cut the user channel every 90 s of market time although nothing is wrong with it.
+            IdleTimeout = null,
         }, cancellationToken).ConfigureAwait(false);
 
         HttpClient? http = null;

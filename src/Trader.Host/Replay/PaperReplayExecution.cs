@@ -22,7 +22,9 @@ namespace Trader.Host.Replay;
 /// runs the <see cref="WorkingOrderLifecycle"/> (post-only re-price, taker fallback at <c>execution.cancel_after_seconds</c>),
 /// and afterwards copies new orders and fills into the
 /// driver's <see cref="DecisionLedger"/> (report and digest) and marks the NAV for the drawdown. Everything happens
-/// inside the cycle the driver awaits, so virtual time stands still during every REST round trip.
+/// inside the cycle the driver awaits, so virtual time stands still during every REST round trip. With the simulator,
+/// fills come back on its <c>user</c> channel (<see cref="LockstepUserChannel"/>): only the orders it reports changed
+/// are read back over REST; when the channel cannot be trusted for a cycle, every working order is (the REST fallback).
 /// </summary>
 public sealed class PaperReplayExecution : IAsyncDisposable
 {
@@ -30,6 +32,7 @@ public sealed class PaperReplayExecution : IAsyncDisposable
     private readonly StateStore _store;
     private readonly PaperVenue? _paper;
     private readonly EmbeddedSimulatorVenue? _sim;
+    private readonly LockstepUserChannel? _user;
     private readonly Action<string> _log;
     private readonly Dictionary<string, int> _fillsSeen = new(StringComparer.Ordinal);
     private readonly List<string> _tracked = [];  // orders that may still get fills, in placement order
@@ -37,12 +40,13 @@ public sealed class PaperReplayExecution : IAsyncDisposable
     private bool _cashDirty;   // the simulator's balance may have moved since the last GET /accounts
 
     private PaperReplayExecution(ReplayDriver driver, StateStore store, PaperVenue? paper, EmbeddedSimulatorVenue? sim,
-        TraderConfig config, int seed, Action<string> log)
+        LockstepUserChannel? user, TraderConfig config, int seed, Action<string> log)
     {
         _driver = driver;
         _store = store;
         _paper = paper;
         _sim = sim;
+        _user = user;
         _log = log;
         var time = driver.Clock.TimeProvider;
         IOrderVenue venue = paper is not null ? paper : sim!.Venue;
@@ -80,6 +84,9 @@ public sealed class PaperReplayExecution : IAsyncDisposable
 
     public string VenueName => Manager.Venue.Name;
 
+    /// <summary>The simulator's user channel (null with the paper wallet, or when it could not subscribe).</summary>
+    public LockstepUserChannel? UserChannel => _user;
+
     /// <summary>
     /// Deletes and recreates a PAPER replay's state folder (mode 0700) so a rerun starts from the same empty account
     /// and gives the same digest. Returns the path of its state database.
@@ -97,11 +104,13 @@ public sealed class PaperReplayExecution : IAsyncDisposable
     /// Opens the venue in <paramref name="stateDir"/> (see <see cref="PrepareStateDir"/>) over <paramref name="store"/>
     /// (owned by the caller) and, for the simulator, feeds every frame of the replay to its books.
     /// </summary>
+    /// <param name="realTime">Bounds the waits for the simulator's user channel (sockets run in real time).</param>
     public static async Task<PaperReplayExecution> StartAsync(ReplayDriver driver, TraderConfig config, ReplayVenue venue, StateStore store,
-        string stateDir, int seed, Action<string> log, CancellationToken cancellationToken)
+        string stateDir, int seed, Action<string> log, TimeProvider realTime, CancellationToken cancellationToken)
     {
         PaperVenue? paper = null;
         EmbeddedSimulatorVenue? sim = null;
+        LockstepUserChannel? user = null;
         try
         {
             var time = driver.Clock.TimeProvider;
@@ -115,8 +124,12 @@ public sealed class PaperReplayExecution : IAsyncDisposable
                     .ConfigureAwait(false);
                 var feed = sim;
                 driver.FrameArrived = frame => feed.Ingest(frame.Frame);
+                user = await LockstepUserChannel.ConnectAsync(sim, realTime, UserChannelConnectWait, UserChannelSettleWait, cancellationToken)
+                    .ConfigureAwait(false);
+                if (user is null)
+                    log($"the simulator's user channel did not subscribe within {UserChannelConnectWait.TotalSeconds:0} s; every working order is read over REST each cycle");
             }
-            var execution = new PaperReplayExecution(driver, store, paper, sim, config, seed, log);
+            var execution = new PaperReplayExecution(driver, store, paper, sim, user, config, seed, log);
             // NFR-R1: state says nothing is working in a fresh account, but the order of operations is LIVE's.
             await execution.Manager.ReconcileOnStartAsync(cancellationToken).ConfigureAwait(false);
             return execution;
@@ -124,21 +137,52 @@ public sealed class PaperReplayExecution : IAsyncDisposable
         catch
         {
             paper?.Dispose();
+            if (user is not null) await user.DisposeAsync().ConfigureAwait(false);
             if (sim is not null) await sim.DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }
 
+    private static readonly TimeSpan UserChannelConnectWait = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan UserChannelSettleWait = TimeSpan.FromSeconds(5);
+
     /// <summary>Before the decisions of a cycle: reconcile working orders, re-price / fall back the unfilled ones, refresh cash.</summary>
     public async Task BeforeCycleAsync(CycleTick tick, CancellationToken cancellationToken)
     {
-        // A resting order may have filled on the venue since the last cycle.
-        if (_store.Orders.Working().Count > 0) _cashDirty = true;
-        var summary = await Manager.ReconcileWorkingAsync(tick.CycleId, cancellationToken).ConfigureAwait(false);
-        if (summary.Unresolved > 0) _log($"cycle {tick.CycleId}: {summary.Unresolved} working order(s) could not be reconciled");
+        var unresolved = await ReconcileAsync(tick.CycleId, cancellationToken).ConfigureAwait(false);
+        if (unresolved > 0) _log($"cycle {tick.CycleId}: {unresolved} working order(s) could not be reconciled");
         await Lifecycle.RunAsync(tick.CycleId, cancellationToken).ConfigureAwait(false);
         await RefreshCashAsync(tick.CycleId, cancellationToken).ConfigureAwait(false);
         Collect();
+    }
+
+    /// <summary>
+    /// Brings working orders in line with the venue; returns how many could not be. With a settled user channel only the
+    /// orders it reported changed are read (plus any whose placement is unresolved); otherwise every working order.
+    /// </summary>
+    private async Task<int> ReconcileAsync(long cycleId, CancellationToken cancellationToken)
+    {
+        var changed = _user is null ? null : await _user.SettleAsync(cancellationToken).ConfigureAwait(false);
+        if (changed is null)
+        {
+            if (_user is not null) _log($"cycle {cycleId}: the user channel fell behind or reconnected; every working order is read over REST");
+            // A resting order may have filled on the venue since the last cycle.
+            if (_store.Orders.Working().Count > 0) _cashDirty = true;
+            return (await Manager.ReconcileWorkingAsync(cycleId, cancellationToken).ConfigureAwait(false)).Unresolved;
+        }
+
+        if (changed.Count == 0 && _store.Orders.Working().All(o => o.Status == OrderStatus.Open)) return 0;
+        var updated = changed.ToHashSet(StringComparer.Ordinal);
+        var unresolved = 0;
+        // In the order state lists them (as the full pass would), so fills apply to positions in the same order.
+        foreach (var order in _store.Orders.Working())
+        {
+            if (order.Status == OrderStatus.Open && !updated.Contains(order.ClientOrderId)) continue;
+            _cashDirty = true;
+            var after = await Manager.ReconcileOrderAsync(order, cycleId, cancellationToken).ConfigureAwait(false);
+            if (after.Status.IsWorking() && (after.Status != OrderStatus.Open || after.VenueOrderId is null)) unresolved++;
+        }
+        return unresolved;
     }
 
     /// <summary>After the decisions: new fills into the ledger and the NAV mark for the drawdown.</summary>
@@ -229,6 +273,7 @@ public sealed class PaperReplayExecution : IAsyncDisposable
     {
         _driver.FrameArrived = null;
         _paper?.Dispose();
+        if (_user is not null) await _user.DisposeAsync().ConfigureAwait(false);
         if (_sim is not null) await _sim.DisposeAsync().ConfigureAwait(false);
     }
 }

@@ -31,6 +31,9 @@ public static class ReplayRunner
     {
         /// <summary>PAPER: the positions still open at the end, marked at the last mid (not part of the report).</summary>
         public IReadOnlyList<OpenPosition> OpenPositions { get; init; } = [];
+
+        /// <summary>PAPER on the simulator: its user channel's order updates and the cycles that read every order over REST instead.</summary>
+        public (long Updates, long Fallbacks)? UserChannel { get; init; }
     }
 
     /// <param name="progress">Called after each frame with the capture's compressed bytes read and its size.</param>
@@ -90,7 +93,7 @@ public static class ReplayRunner
                             // The venue starts its timers (the simulator's 1 s tick) at the capture's first instant, not
                             // at the virtual clock's origin: the replay's first step would otherwise replay decades of ticks.
                             if (FirstFrameTime(request.Capture) is { } first && first > driver.Clock.Now) driver.Clock.AdvanceTo(first);
-                            execution = await PaperReplayExecution.StartAsync(driver, config, request.Venue, store, paperDir, seed, warn, cancellationToken)
+                            execution = await PaperReplayExecution.StartAsync(driver, config, request.Venue, store, paperDir, seed, warn, context.Clock.Real.Time, cancellationToken)
                                 .ConfigureAwait(false);
                             portfolio = execution.Portfolio;
                             port = execution.Port;
@@ -149,6 +152,7 @@ public static class ReplayRunner
                             return new Outcome(ExitCodes.Ok, run, driver.LastFrameTs - driver.FirstFrameTs ?? TimeSpan.Zero)
                             {
                                 OpenPositions = execution?.OpenPositions() ?? [],
+                                UserChannel = execution?.UserChannel is { } user ? (user.OrderUpdates, user.Fallbacks) : null,
                             };
                         }
                     }

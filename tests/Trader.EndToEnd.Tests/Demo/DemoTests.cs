@@ -37,6 +37,10 @@ public sealed class DemoTests : IDisposable
             Assert.Contains(row, demo.Output);
         Assert.Contains("SIMULATOR", demo.Output);
         Assert.DoesNotContain("[#", demo.Output); // stderr is not a terminal: no progress bar
+        // Fills came back on the simulator's user channel (CONTRACTS.md §3), not only from polling.
+        var userChannel = System.Text.RegularExpressions.Regex.Match(demo.Output, @"user channel: ([\d,]+) order updates, (\d+) cycles read over REST instead");
+        Assert.True(userChannel.Success, demo.Output);
+        Assert.True(long.Parse(userChannel.Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture) > 0, demo.Output);
 
         using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(dataDir, "demo-report.json")));
         var root = report.RootElement;

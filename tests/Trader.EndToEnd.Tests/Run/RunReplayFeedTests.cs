@@ -9,6 +9,24 @@ public sealed class RunReplayFeedTests : IDisposable
     private readonly TempDir _dir = new("trader-run-replay-");
 
     [Fact]
+    [Trait("Req", "NFR-R1")]
+    public void SIGTERM_while_the_service_is_still_starting_is_a_clean_stop_with_exit_0()
+    {
+        // The first log line comes from the start-up sequence (keys, gates, state, execution, reconciliation, metrics);
+        // a stop requested anywhere in it ends the run cleanly instead of failing with exit 1.
+        var config = ConfigFixture.CopyShipped(_dir.Path);
+        var capture = Path.Combine(RepoPaths.Data, "captures", "lean-btc-eth-20180404-1h.capture.gz");
+        using var run = TraderProcess.Start(["run", "--mode", "paper", "--venue", "paper", "--feed", "replay:" + capture, "--metrics-port", "0",
+            "--config", config, "--data-dir", _dir.File("var")]);
+        Assert.True(run.WaitForOutput("API key:", TimeSpan.FromSeconds(60)), run.Output);
+        run.Signal(15);
+        Assert.True(run.WaitForExit(TimeSpan.FromSeconds(15)), run.Output);
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.True(run.Output.Contains("stopped by SIGTERM during start-up", StringComparison.Ordinal) || run.Output.Contains("stopped cleanly", StringComparison.Ordinal),
+            run.Output);
+    }
+
+    [Fact]
     public void A_capture_is_played_as_the_feed_at_its_recorded_pace_and_a_bad_line_is_counted_not_fatal()
     {
         // The first 3 s of a shipped capture (status, trades, tickers, heartbeats) plus one corrupt line.

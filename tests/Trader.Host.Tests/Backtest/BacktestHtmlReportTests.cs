@@ -60,7 +60,9 @@ public sealed class BacktestHtmlReportTests : IDisposable
         if (!File.Exists("/usr/bin/chromium")) return;
         var png = _dir.File("report.png");
         using var chromium = Process.Start(new ProcessStartInfo("/usr/bin/chromium",
-            ["--headless", "--no-sandbox", "--disable-gpu", $"--screenshot={png}", "--window-size=1100,2400", new Uri(html).AbsoluteUri])
+            ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+             "--disable-component-update", "--disable-sync", $"--user-data-dir={_dir.File("chromium-profile")}", "--hide-scrollbars",
+             $"--screenshot={png}", "--window-size=1100,2400", new Uri(html).AbsoluteUri])
             { RedirectStandardError = true, RedirectStandardOutput = true })!;
         Assert.True(chromium.WaitForExit(60_000), "chromium did not finish within 60 s");
         Assert.True(new FileInfo(png).Length > 10_000, "the screenshot is empty");

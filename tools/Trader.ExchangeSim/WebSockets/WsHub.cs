@@ -10,11 +10,18 @@ internal sealed class WsHub
 {
     private readonly ConcurrentDictionary<long, WsSession> _sessions = new();
     private long _nextId;
+    private long _closedUserFramesQueued;
 
     public Venue Venue { get; set; } = null!;
     public JwtVerifier Verifier { get; set; } = null!;
 
     public int ConnectionCount => _sessions.Count;
+
+    /// <summary>Frames ever queued on user-endpoint connections, open or closed.</summary>
+    public long UserFramesQueued =>
+        Interlocked.Read(ref _closedUserFramesQueued) + _sessions.Values.Where(s => s.IsUserEndpoint).Sum(s => s.FramesQueued);
+
+    public bool AnyUserSubscriber => _sessions.Values.Any(s => s.SubscribedToUser);
 
     /// <summary>Whether any connection would receive a frame, so callers can skip building unwanted frames.</summary>
     public bool AnyWants(string channel, string productId)
@@ -55,6 +62,9 @@ internal sealed class WsHub
         var session = new WsSession(socket, userEndpoint, Venue, Verifier);
         _sessions[id] = session;
         try { await session.RunAsync(context.RequestAborted); }
-        finally { _sessions.TryRemove(id, out _); }
+        finally
+        {
+            if (_sessions.TryRemove(id, out _) && userEndpoint) Interlocked.Add(ref _closedUserFramesQueued, session.FramesQueued);
+        }
     }
 }

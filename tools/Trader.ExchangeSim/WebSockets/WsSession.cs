@@ -33,6 +33,7 @@ internal sealed class WsSession
     private long _sequence;
     private long _heartbeatCounter;
     private int _queued;
+    private long _framesQueued;
     private long _lastSentUtcTicks;
     private readonly CancellationTokenSource _lifetime = new();
     private readonly List<Task> _timers = new();
@@ -63,6 +64,17 @@ internal sealed class WsSession
         lock (_gate) return _user && (_userProducts is null || _userProducts.Contains(productId));
     }
 
+    public bool IsUserEndpoint => _userEndpoint;
+
+    /// <summary>Subscribed to the <c>user</c> channel (any product).</summary>
+    public bool SubscribedToUser
+    {
+        get { lock (_gate) return _user; }
+    }
+
+    /// <summary>Frames (not close requests) put on this connection's send queue so far.</summary>
+    public long FramesQueued => Interlocked.Read(ref _framesQueued);
+
     public void Enqueue(object item)
     {
         if (Interlocked.Increment(ref _queued) > MaxQueued)
@@ -70,7 +82,7 @@ internal sealed class WsSession
             _socket.Abort();
             return;
         }
-        _queue.Writer.TryWrite(item);
+        if (_queue.Writer.TryWrite(item) && item is not CloseRequest) Interlocked.Increment(ref _framesQueued);
     }
 
     public void Abort() => _socket.Abort();
