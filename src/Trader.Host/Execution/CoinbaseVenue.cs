@@ -88,6 +88,7 @@ public sealed class CoinbaseVenue : IOrderVenue
     internal static OrderConfiguration Configuration(VenueOrderRequest request) => request.Type switch
     {
         ExecutionOrderType.MarketIoc => OrderConfiguration.MarketBase(request.BaseSize),
+        ExecutionOrderType.LimitIoc => OrderConfiguration.LimitIoc(request.BaseSize, request.LimitPrice),
         _ => OrderConfiguration.LimitGtc(request.BaseSize, request.LimitPrice, postOnly: true),
     };
 

@@ -29,6 +29,10 @@ public sealed record ExecutionSettings(
         _ => throw new ArgumentException($"execution.default_order_type '{text}' is not limit_post_only or market_ioc", nameof(text)),
     };
 
-    public static string OrderTypeText(ExecutionOrderType type) =>
-        type == ExecutionOrderType.MarketIoc ? "market_ioc" : "limit_post_only";
+    public static string OrderTypeText(ExecutionOrderType type) => type switch
+    {
+        ExecutionOrderType.MarketIoc => "market_ioc",
+        ExecutionOrderType.LimitIoc => "limit_ioc",
+        _ => "limit_post_only",
+    };
 }

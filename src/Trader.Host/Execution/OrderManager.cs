@@ -86,11 +86,46 @@ public sealed class OrderManager
         ArgumentNullException.ThrowIfNull(approved);
         var (sized, refusal) = Resize(approved);
         var clientOrderId = _ids.Next(approved.Order.ProductId);
-        if (sized is null) return Refuse(approved.Order, clientOrderId, cycleId, refusal!);
+        if (sized is null) return Refuse(approved.Order, _settings.OrderType, clientOrderId, null, cycleId, refusal!);
+        return await PlaceAsync(sized, _settings.OrderType, clientOrderId, null, approved.Proposal.ExitReason == ExitReason.StopLoss, cycleId, cancellationToken)
+            .ConfigureAwait(false);
+    }
 
-        var request = new VenueOrderRequest(clientOrderId, sized.ProductId, sized.Side, _settings.OrderType, sized.BaseSize, sized.Price);
+    /// <summary>
+    /// Places the replacement of an order's unfilled remainder (the working-order lifecycle: a post-only re-price or
+    /// the taker fallback, docs/EXECUTION.md) under a new client order id that records the replaced order and the
+    /// chain's start. The replaced order must be terminal in state (its cancel confirmed by the venue), the
+    /// replacement the same product and side and no larger than the remainder, and the order may not have been
+    /// replaced before: any of these broken would put more on the venue than the decision approved (REQ-E2).
+    /// </summary>
+    public async Task<SubmitResult> ReplaceAsync(OrderRecord replaced, SizedOrder sized, ExecutionOrderType type, string step, long cycleId,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(replaced);
+        ArgumentNullException.ThrowIfNull(sized);
+        var current = _state.Orders.Get(replaced.ClientOrderId) ?? throw new ArgumentException($"order {replaced.ClientOrderId} is not in state", nameof(replaced));
+        if (current.Status.IsWorking())
+            throw new InvalidOperationException($"order {current.ClientOrderId} is {current.Status.ToText()}: it is replaced only once the venue confirmed it done");
+        var remainder = (current.Size ?? 0m) - current.FilledSize;
+        if (sized.ProductId != current.ProductId || sized.Side != current.Side || sized.BaseSize > remainder)
+            throw new ArgumentException($"the replacement ({sized.Side} {sized.BaseSize} {sized.ProductId}) is not within the remainder {remainder} of {current.ClientOrderId}", nameof(sized));
+        if (_state.Orders.ReplacementOf(current.ClientOrderId) is { } earlier)
+            throw new InvalidOperationException($"order {current.ClientOrderId} was already replaced by {earlier.ClientOrderId}");
+        var link = new ChainLink(current.ClientOrderId, current.ChainStart, step);
+        return await PlaceAsync(sized, type, _ids.Next(sized.ProductId), link, _stopExits.ContainsKey(current.ClientOrderId), cycleId, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>An audit row (kind <c>order</c>) about an order's chain: a re-price, a fallback, or the chain's end and why.</summary>
+    public void JournalChain(long cycleId, OrderRecord order, string outcome, string reason, JsonObject? extra = null) =>
+        Audit(cycleId, order, outcome, reason, extra);
+
+    private async Task<SubmitResult> PlaceAsync(SizedOrder sized, ExecutionOrderType type, string clientOrderId, ChainLink? link, bool stopExit,
+        long cycleId, CancellationToken cancellationToken)
+    {
+        var request = new VenueOrderRequest(clientOrderId, sized.ProductId, sized.Side, type, sized.BaseSize, sized.Price);
         var preview = await _venue.PreviewAsync(request, cancellationToken).ConfigureAwait(false);
-        if (!preview.Accepted) return Refuse(sized, clientOrderId, cycleId, "preview_failed: " + preview.Reason);
+        if (!preview.Accepted) return Refuse(sized, type, clientOrderId, link, cycleId, "preview_failed: " + preview.Reason);
 
         // Persisted before the request leaves (REQ-X1): a crash from here on leaves a pending_submit row to reconcile.
         var now = _time.GetUtcNow();
@@ -99,18 +134,20 @@ public sealed class OrderManager
             ClientOrderId = clientOrderId,
             ProductId = sized.ProductId,
             Side = sized.Side,
-            OrderType = ExecutionSettings.OrderTypeText(_settings.OrderType),
+            OrderType = ExecutionSettings.OrderTypeText(type),
             Price = sized.Price,
             Size = sized.BaseSize,
             Status = OrderStatus.PendingSubmit,
             Mode = _settings.Mode,
             CreatedTs = now,
             UpdatedTs = now,
+            ParentClientOrderId = link?.Parent,
+            ChainStartedTs = link?.ChainStart,
         };
         if (!_state.Orders.TryRegister(record))
             throw new InvalidOperationException($"client order id {clientOrderId} was registered between the uniqueness check and the insert");
-        if (approved.Proposal.ExitReason == ExitReason.StopLoss) _stopExits[clientOrderId] = true;
-        Audit(cycleId, record, OrderStatus.PendingSubmit, null, new JsonObject
+        if (stopExit) _stopExits[clientOrderId] = true;
+        Audit(cycleId, record, OrderStatus.PendingSubmit.ToText(), link?.Reason, new JsonObject
         {
             ["venue"] = _venue.Name,
             ["preview_total"] = preview.OrderTotal?.ToString(CultureInfo.InvariantCulture),
@@ -130,7 +167,7 @@ public sealed class OrderManager
                 return new SubmitResult(clientOrderId, OrderStatus.Ambiguous, null, placement.Reason);
         }
 
-        SetStatus(cycleId, clientOrderId, OrderStatus.Open, placement.VenueOrderId, null);
+        SetStatus(cycleId, clientOrderId, OrderStatus.Open, placement.VenueOrderId, link?.Reason);
         var reconciled = await ReconcileOrderAsync(_state.Orders.Get(clientOrderId)!, cycleId, cancellationToken).ConfigureAwait(false);
         return new SubmitResult(clientOrderId, reconciled.Status, reconciled.VenueOrderId, reconciled.StatusReason);
     }
@@ -210,7 +247,7 @@ public sealed class OrderManager
                 recordedSize += fill.Size;
                 StartCooldown(order, fill.Ts);
                 var afterFill = _state.Orders.Get(order.ClientOrderId)!;
-                Audit(cycleId, afterFill, afterFill.Status, null, new JsonObject
+                Audit(cycleId, afterFill, afterFill.Status.ToText(), null, new JsonObject
                 {
                     ["event"] = "fill",
                     ["trade_id"] = fill.TradeId,
@@ -260,7 +297,7 @@ public sealed class OrderManager
             var answers = await _venue.CancelAsync(venueIds, cancellationToken).ConfigureAwait(false);
             foreach (var answer in answers.Where(a => !a.Accepted))
                 if (_state.Orders.GetByVenueOrderId(answer.VenueOrderId) is { } refused)
-                    Audit(cycleId, refused, refused.Status, "cancel_refused: " + answer.Reason, null);
+                    Audit(cycleId, refused, refused.Status.ToText(), "cancel_refused: " + answer.Reason, null);
         }
         var result = new List<OrderRecord>(orders.Count);
         foreach (var order in orders)
@@ -268,7 +305,7 @@ public sealed class OrderManager
         return result;
     }
 
-    private SubmitResult Refuse(SizedOrder sized, string clientOrderId, long cycleId, string reason)
+    private SubmitResult Refuse(SizedOrder sized, ExecutionOrderType type, string clientOrderId, ChainLink? link, long cycleId, string reason)
     {
         // A refused order is registered too (status rejected) so the audit trail has the row and the id is never reused.
         var now = _time.GetUtcNow();
@@ -277,7 +314,7 @@ public sealed class OrderManager
             ClientOrderId = clientOrderId,
             ProductId = sized.ProductId,
             Side = sized.Side,
-            OrderType = ExecutionSettings.OrderTypeText(_settings.OrderType),
+            OrderType = ExecutionSettings.OrderTypeText(type),
             Price = sized.Price,
             Size = sized.BaseSize,
             Status = OrderStatus.Rejected,
@@ -285,9 +322,11 @@ public sealed class OrderManager
             Mode = _settings.Mode,
             CreatedTs = now,
             UpdatedTs = now,
+            ParentClientOrderId = link?.Parent,
+            ChainStartedTs = link?.ChainStart,
         };
         _state.Orders.TryRegister(record);
-        Audit(cycleId, record, OrderStatus.Rejected, reason, null);
+        Audit(cycleId, record, OrderStatus.Rejected.ToText(), reason, null);
         return new SubmitResult(clientOrderId, OrderStatus.Rejected, null, reason);
     }
 
@@ -296,7 +335,7 @@ public sealed class OrderManager
         var before = _state.Orders.Get(clientOrderId);
         if (!_state.Orders.UpdateStatus(clientOrderId, status, _time.GetUtcNow(), venueOrderId, reason)) return;
         if (before is not null && (before.Status != status || before.VenueOrderId != (venueOrderId ?? before.VenueOrderId)))
-            Audit(cycleId, _state.Orders.Get(clientOrderId)!, status, reason, null);
+            Audit(cycleId, _state.Orders.Get(clientOrderId)!, status.ToText(), reason, null);
     }
 
     private void StartCooldown(OrderRecord order, DateTimeOffset fillTs)
@@ -311,7 +350,7 @@ public sealed class OrderManager
 
     private int FillCount(string clientOrderId) => _state.Fills.ForOrder(clientOrderId).Count;
 
-    private void Audit(long cycleId, OrderRecord order, OrderStatus status, string? reason, JsonObject? extra)
+    private void Audit(long cycleId, OrderRecord order, string outcome, string? reason, JsonObject? extra)
     {
         var payload = new JsonObject
         {
@@ -325,6 +364,11 @@ public sealed class OrderManager
             ["fees"] = order.Fees.ToString(CultureInfo.InvariantCulture),
             ["mode"] = order.Mode.ToString(),
         };
+        if (order.ParentClientOrderId is not null)
+        {
+            payload["parent_client_order_id"] = order.ParentClientOrderId;
+            payload["chain_started"] = order.ChainStart.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+        }
         if (extra is not null)
             foreach (var (key, value) in extra) payload[key] = value?.DeepClone();
         _state.Journal.Append(new DecisionEntry
@@ -333,9 +377,16 @@ public sealed class OrderManager
             Ts = _time.GetUtcNow(),
             ProductId = order.ProductId,
             Kind = AuditKind,
-            Outcome = status.ToText(),
+            Outcome = outcome,
             ReasonCode = reason,
             PayloadJson = payload.ToJsonString(),
         });
+    }
+
+    /// <summary>What a replacement records about the order it replaces.</summary>
+    private sealed record ChainLink(string Parent, DateTimeOffset ChainStart, string Step)
+    {
+        /// <summary>The replacement's reason: the lifecycle step and the order it replaces.</summary>
+        public string Reason => $"{Step}: replaces {Parent}";
     }
 }

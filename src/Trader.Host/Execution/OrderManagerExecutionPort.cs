@@ -26,7 +26,7 @@ public sealed class OrderManagerExecutionPort(
 
     public async Task SubmitAsync(ApprovedOrder order, CycleTick tick, CancellationToken cancellationToken)
     {
-        var blockedBy = killSwitch.IsActive ? ReasonCodes.KillSwitch : ReasonOf(activeHaltGate?.Invoke());
+        var blockedBy = BlockedBy();
         if (blockedBy is not null)
         {
             var o = order.Order;
@@ -37,6 +37,12 @@ public sealed class OrderManagerExecutionPort(
         var result = await manager.SubmitAsync(order, tick.CycleId, cancellationToken).ConfigureAwait(false);
         submitted?.Invoke(result);
     }
+
+    /// <summary>
+    /// The send-time gate (NFR-S1): the reason code of the kill switch or account halt that forbids sending an order
+    /// now, or null. Every replacement of the working-order lifecycle reads it too, right before it is sent.
+    /// </summary>
+    public string? BlockedBy() => killSwitch.IsActive ? ReasonCodes.KillSwitch : ReasonOf(activeHaltGate?.Invoke());
 
     private static string? ReasonOf(string? gate) => gate switch
     {

@@ -11,7 +11,8 @@ namespace Trader.Host.Execution;
 /// paper wallet, orders and fills live in their own SQLite file (so a restart keeps the wallet and reconciles like LIVE).
 /// Market IOC orders fill completely at the touch (ask for a buy, bid for a sell) as taker. A post-only limit that would
 /// cross is refused; otherwise it rests and fills completely as maker at its limit price once the opposite touch
-/// reaches it (checked whenever the order is looked up). Placement is idempotent per client order id.
+/// reaches it (checked whenever the order is looked up). A limit IOC fills completely at the touch as taker when the
+/// touch is within its limit, else it is cancelled unfilled. Placement is idempotent per client order id.
 /// </summary>
 public sealed class PaperVenue : IOrderVenue, IDisposable
 {
@@ -83,7 +84,10 @@ public sealed class PaperVenue : IOrderVenue, IDisposable
                 """, ("$o", orderId), ("$c", request.ClientOrderId), ("$p", request.ProductId), ("$s", request.Side == OrderSide.Buy ? "BUY" : "SELL"),
                 ("$t", ExecutionSettings.OrderTypeText(request.Type)), ("$b", Text(request.BaseSize)), ("$l", Text(request.LimitPrice)),
                 ("$ts", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)));
-            if (request.Type == ExecutionOrderType.MarketIoc) Fill(orderId, request.ProductId, request.Side, request.BaseSize, price, Liquidity.Taker);
+            if (request.Type == ExecutionOrderType.MarketIoc || (request.Type == ExecutionOrderType.LimitIoc && price > 0m))
+                Fill(orderId, request.ProductId, request.Side, request.BaseSize, price, Liquidity.Taker);
+            else if (request.Type == ExecutionOrderType.LimitIoc)
+                Execute("UPDATE paper_orders SET status = 'CANCELLED', reason = 'IOC order unfilled: the touch is beyond its limit' WHERE order_id = $o", ("$o", orderId));
             tx.Commit();
             _tx = null;
             return Task.FromResult(new VenuePlacement(VenuePlacementKind.Placed, orderId, null));
@@ -138,7 +142,7 @@ public sealed class PaperVenue : IOrderVenue, IDisposable
     {
         price = 0m;
         fee = 0m;
-        if (request.BaseSize <= 0m || (request.Type == ExecutionOrderType.LimitPostOnly && request.LimitPrice <= 0m)) return "INVALID_SIZE";
+        if (request.BaseSize <= 0m || (request.Type != ExecutionOrderType.MarketIoc && request.LimitPrice <= 0m)) return "INVALID_SIZE";
         if (_quotes(request.ProductId) is not { } quote || quote.Bid <= 0m || quote.Ask <= 0m) return NoQuote;
         var buy = request.Side == OrderSide.Buy;
         if (request.Type == ExecutionOrderType.LimitPostOnly)
@@ -150,6 +154,12 @@ public sealed class PaperVenue : IOrderVenue, IDisposable
         else
         {
             price = buy ? quote.Ask : quote.Bid;
+            // A limit IOC whose limit the touch is beyond takes nothing (price 0: placed, then cancelled unfilled).
+            if (request.Type == ExecutionOrderType.LimitIoc && (buy ? price > request.LimitPrice : price < request.LimitPrice))
+            {
+                price = 0m;
+                return null;
+            }
             fee = request.BaseSize * price * _takerFeeRate;
         }
         var (baseCurrency, quoteCurrency) = Currencies(request.ProductId);

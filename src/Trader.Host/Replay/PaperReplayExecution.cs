@@ -2,6 +2,7 @@ using Trader.Coinbase.Capture;
 using Trader.Domain.Config;
 using Trader.Domain.Sizing;
 using Trader.Domain.Trading;
+using Trader.Domain.Universe;
 using Trader.Host.Execution;
 using Trader.Host.Reports;
 using Trader.Host.Runtime;
@@ -18,7 +19,8 @@ namespace Trader.Host.Replay;
 /// The PAPER half of a replay (docs/REPLAY.md "PAPER replay"): a fresh state database, the venue (paper wallet, or the
 /// embedded simulator fed from the same capture in lockstep), the <see cref="OrderManager"/>, its execution port and the
 /// state-backed portfolio the decisions see. Around each cycle it reconciles working orders (fills of resting orders),
-/// cancels those older than <c>execution.cancel_after_seconds</c>, and afterwards copies new orders and fills into the
+/// runs the <see cref="WorkingOrderLifecycle"/> (post-only re-price, taker fallback at <c>execution.cancel_after_seconds</c>),
+/// and afterwards copies new orders and fills into the
 /// driver's <see cref="DecisionLedger"/> (report and digest) and marks the NAV for the drawdown. Everything happens
 /// inside the cycle the driver awaits, so virtual time stands still during every REST round trip. With the simulator,
 /// fills come back on its <c>user</c> channel (<see cref="LockstepUserChannel"/>): only the orders it reports changed
@@ -31,7 +33,6 @@ public sealed class PaperReplayExecution : IAsyncDisposable
     private readonly PaperVenue? _paper;
     private readonly EmbeddedSimulatorVenue? _sim;
     private readonly LockstepUserChannel? _user;
-    private readonly TimeSpan _cancelAfter;
     private readonly Action<string> _log;
     private readonly Dictionary<string, int> _fillsSeen = new(StringComparer.Ordinal);
     private readonly List<string> _tracked = [];  // orders that may still get fills, in placement order
@@ -47,7 +48,6 @@ public sealed class PaperReplayExecution : IAsyncDisposable
         _sim = sim;
         _user = user;
         _log = log;
-        _cancelAfter = TimeSpan.FromSeconds((double)config.Policy.Execution.CancelAfterSeconds);
         var time = driver.Clock.TimeProvider;
         IOrderVenue venue = paper is not null ? paper : sim!.Venue;
         Manager = new OrderManager(store, venue, OrderSizer.FromPolicy(config.Policy),
@@ -57,7 +57,12 @@ public sealed class PaperReplayExecution : IAsyncDisposable
             new Random(seed));
         KillSwitch = new KillSwitch();
         Journal = new StateJournalSink(store.Journal);
-        Port = new OrderManagerExecutionPort(Manager, KillSwitch, Journal, time, OnSubmitted, () => AccountHalts.ActiveGate(store.Halts));
+        var port = new OrderManagerExecutionPort(Manager, KillSwitch, Journal, time, OnSubmitted, () => AccountHalts.ActiveGate(store.Halts));
+        Port = port;
+        var universe = new UniverseMap(config.Universe, config.Policy);
+        Lifecycle = new WorkingOrderLifecycle(Manager, store, OrderSizer.FromPolicy(config.Policy), LifecycleSettings.FromPolicy(config.Policy),
+            id => driver.State.Snapshot(id, time.GetUtcNow()), id => universe.TierOf(id)?.Name, port.BlockedBy, time, OnSubmitted,
+            () => driver.Feed.ExchangeHealth);
         Portfolio = new StatePortfolioSource(store, Cash, Mark, KillSwitch, config.Policy, () => driver.Feed.ExchangeHealth);
         _highWater = Cash();
     }
@@ -69,6 +74,9 @@ public sealed class PaperReplayExecution : IAsyncDisposable
     public StateJournalSink Journal { get; }
 
     public IExecutionPort Port { get; }
+
+    /// <summary>Re-prices and falls back unfilled post-only orders each cycle (docs/EXECUTION.md).</summary>
+    public WorkingOrderLifecycle Lifecycle { get; }
 
     public StatePortfolioSource Portfolio { get; }
 
@@ -138,15 +146,12 @@ public sealed class PaperReplayExecution : IAsyncDisposable
     private static readonly TimeSpan UserChannelConnectWait = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan UserChannelSettleWait = TimeSpan.FromSeconds(5);
 
-    /// <summary>Before the decisions of a cycle: reconcile working orders, cancel the stale ones, refresh cash.</summary>
+    /// <summary>Before the decisions of a cycle: reconcile working orders, re-price / fall back the unfilled ones, refresh cash.</summary>
     public async Task BeforeCycleAsync(CycleTick tick, CancellationToken cancellationToken)
     {
         var unresolved = await ReconcileAsync(tick.CycleId, cancellationToken).ConfigureAwait(false);
         if (unresolved > 0) _log($"cycle {tick.CycleId}: {unresolved} working order(s) could not be reconciled");
-        var now = _driver.Clock.Now;
-        var stale = _store.Orders.Working().Where(o => o.VenueOrderId is not null && now - o.CreatedTs >= _cancelAfter)
-            .Select(o => o.ClientOrderId).ToList();
-        if (stale.Count > 0) await Manager.CancelAsync(stale, tick.CycleId, cancellationToken).ConfigureAwait(false);
+        await Lifecycle.RunAsync(tick.CycleId, cancellationToken).ConfigureAwait(false);
         await RefreshCashAsync(tick.CycleId, cancellationToken).ConfigureAwait(false);
         Collect();
     }

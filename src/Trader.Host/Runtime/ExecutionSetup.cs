@@ -10,6 +10,7 @@ using Trader.Domain.Market;
 using Trader.Domain.Rules;
 using Trader.Domain.Sizing;
 using Trader.Domain.Trading;
+using Trader.Domain.Universe;
 using Trader.Host.Execution;
 using Trader.Host.Safety;
 using Trader.Pipeline.Alerts;
@@ -25,7 +26,8 @@ namespace Trader.Host.Runtime;
 /// and LIVE put an <see cref="OrderManager"/> over the venue (the paper wallet, or the REST client against Coinbase or
 /// a simulator) behind <see cref="OrderManagerExecutionPort"/>, and decide against <see cref="StatePortfolioSource"/>.
 /// Restart reconciliation (NFR-R1) runs in <see cref="StartAsync"/>, before the first cycle; every cycle starts with a
-/// reconciliation pass over the working orders (the fill poll) and, in LIVE, an account read (a failed read sends no
+/// reconciliation pass over the working orders (the fill poll), then the <see cref="WorkingOrderLifecycle"/> (post-only
+/// re-price, taker fallback; docs/EXECUTION.md) and, in LIVE, an account read (a failed read sends no
 /// new entries that cycle). With keys, the <c>user</c> channel's order updates trigger an immediate REST reconcile of
 /// that order. Every order-manager call goes through one gate: the manager expects calls one at a time (except
 /// <see cref="CancelAllOnKill"/>'s cancels on a kill, which must not wait behind a cycle; the manager's writes are
@@ -44,6 +46,7 @@ public sealed class ExecutionSetup : IAsyncDisposable
     private readonly Channel<UserOrderUpdate> _updates = Channel.CreateUnbounded<UserOrderUpdate>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stop = new();
     private OrderManager? _manager;
+    private WorkingOrderLifecycle? _lifecycle;
     private AccountCash? _account;
     private EmbeddedSimulatorVenue? _embedded;
     private CancelAllOnKill? _cancelAll;
@@ -149,6 +152,9 @@ public sealed class ExecutionSetup : IAsyncDisposable
         _manager = new OrderManager(_in.Store, venue, OrderSizer.FromPolicy(config.Policy),
             ExecutionSettings.FromPolicy(config.Policy, BotId(config.App.App.Name), _in.Mode), _in.Clock.Time, ProductInfoOf, OnAmbiguous);
         var port = new OrderManagerExecutionPort(_manager, _in.KillSwitch, _in.Journal, _in.Clock.Time, OnSubmitted, () => AccountHalts.ActiveGate(_in.Store.Halts));
+        var universe = new UniverseMap(config.Universe, config.Policy);
+        _lifecycle = new WorkingOrderLifecycle(_manager, _in.Store, OrderSizer.FromPolicy(config.Policy), LifecycleSettings.FromPolicy(config.Policy),
+            id => _in.Market.Snapshot(id, _in.Clock.Now), id => universe.TierOf(id)?.Name, port.BlockedBy, _in.Clock.Time, OnSubmitted, _in.ExchangeHealth);
         Port = new GatedPort(this, port);
         Portfolio = new StatePortfolioSource(_in.Store, cash, MarkOf, _in.KillSwitch, config.Policy, _in.ExchangeHealth);
     }
@@ -183,7 +189,10 @@ public sealed class ExecutionSetup : IAsyncDisposable
         }
     }
 
-    /// <summary>At the start of each cycle: the fill poll over every working order, then (LIVE) the account read.</summary>
+    /// <summary>
+    /// At the start of each cycle: the fill poll over every working order, the working-order lifecycle (post-only
+    /// re-price, taker fallback), then (LIVE) the account read.
+    /// </summary>
     public async Task BeforeCycleAsync(CycleTick tick, CancellationToken cancellationToken)
     {
         Interlocked.Exchange(ref _lastCycleId, tick.CycleId);
@@ -197,10 +206,15 @@ public sealed class ExecutionSetup : IAsyncDisposable
             if (summary.Checked > 0)
                 _in.Log.Write(changed ? Serilog.Events.LogEventLevel.Information : Serilog.Events.LogEventLevel.Debug,
                     "cycle {CycleId} fill poll: {Summary}", tick.CycleId, summary.ToString());
+            // Then what becomes of the post-only orders that did not fill (re-price, taker fallback; docs/EXECUTION.md).
+            var lifecycle = await _lifecycle!.RunAsync(tick.CycleId, cancellationToken).ConfigureAwait(false);
+            if (lifecycle.Changed || lifecycle.Deferred > 0)
+                _in.Log.Write(lifecycle.Changed ? Serilog.Events.LogEventLevel.Information : Serilog.Events.LogEventLevel.Debug,
+                    "cycle {CycleId} working orders: {Summary}", tick.CycleId, lifecycle.ToString());
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            _in.Log.Error("cycle {CycleId} fill poll failed: {Problem}; retried next cycle", tick.CycleId, e.Message);
+            _in.Log.Error("cycle {CycleId} fill poll or working-order lifecycle failed: {Problem}; retried next cycle", tick.CycleId, e.Message);
         }
         finally
         {

@@ -129,5 +129,10 @@ public static class Schema
             );
             CREATE INDEX ix_equity_marks_ts ON equity_marks (ts);
             """),
+        new(2, "working-order chains: the order a replacement replaces and when its chain started", """
+            ALTER TABLE orders ADD COLUMN parent_client_order_id TEXT;
+            ALTER TABLE orders ADD COLUMN chain_started_ts TEXT;
+            CREATE INDEX ix_orders_parent ON orders (parent_client_order_id) WHERE parent_client_order_id IS NOT NULL;
+            """),
     ];
 }

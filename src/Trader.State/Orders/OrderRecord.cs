@@ -26,4 +26,16 @@ public sealed record OrderRecord
     public decimal Fees { get; init; }
     public required DateTimeOffset CreatedTs { get; init; }
     public required DateTimeOffset UpdatedTs { get; init; }
+
+    /// <summary>
+    /// The order this one replaces (a post-only re-price or the taker fallback of docs/EXECUTION.md "Working-order
+    /// lifecycle"); null for an order placed from a decision.
+    /// </summary>
+    public string? ParentClientOrderId { get; init; }
+
+    /// <summary>When the chain this order belongs to started (its first order's creation); null for a first order.</summary>
+    public DateTimeOffset? ChainStartedTs { get; init; }
+
+    /// <summary>The start of this order's chain: <see cref="ChainStartedTs"/>, or its own creation for a first order.</summary>
+    public DateTimeOffset ChainStart => ChainStartedTs ?? CreatedTs;
 }

@@ -10,7 +10,7 @@ namespace Trader.State.Orders;
 public sealed class OrderStore
 {
     private const string Columns = "client_order_id, product_id, side, order_type, price, size, quote_size, status, status_reason, " +
-                                   "venue_order_id, mode, filled_size, filled_value, fees, created_ts, updated_ts";
+                                   "venue_order_id, mode, filled_size, filled_value, fees, created_ts, updated_ts, parent_client_order_id, chain_started_ts";
 
     private readonly StateStore _db;
     private readonly SqliteCommand _insert;
@@ -23,8 +23,9 @@ public sealed class OrderStore
     {
         _db = db;
         _insert = db.Prepare(
-            $"INSERT OR IGNORE INTO orders ({Columns}) VALUES ($coid, $product, $side, $type, $price, $size, $quote, $status, $reason, $venue, $mode, $filled, $value, $fees, $created, $updated)",
-            "$coid", "$product", "$side", "$type", "$price", "$size", "$quote", "$status", "$reason", "$venue", "$mode", "$filled", "$value", "$fees", "$created", "$updated");
+            $"INSERT OR IGNORE INTO orders ({Columns}) VALUES ($coid, $product, $side, $type, $price, $size, $quote, $status, $reason, $venue, $mode, $filled, $value, $fees, $created, $updated, $parent, $chain)",
+            "$coid", "$product", "$side", "$type", "$price", "$size", "$quote", "$status", "$reason", "$venue", "$mode", "$filled", "$value", "$fees", "$created", "$updated",
+            "$parent", "$chain");
         _get = db.Prepare($"SELECT {Columns} FROM orders WHERE client_order_id = $coid", "$coid");
         _getByVenue = db.Prepare($"SELECT {Columns} FROM orders WHERE venue_order_id = $venue", "$venue");
         _updateStatus = db.Prepare(
@@ -59,6 +60,8 @@ public sealed class OrderStore
             p["$fees"].Value = SqlValues.Money(order.Fees);
             p["$created"].Value = SqlValues.Time(order.CreatedTs);
             p["$updated"].Value = SqlValues.Time(order.UpdatedTs);
+            p["$parent"].Value = SqlValues.TextOrNull(order.ParentClientOrderId);
+            p["$chain"].Value = SqlValues.TimeOrNull(order.ChainStartedTs);
             return _insert.ExecuteNonQuery() == 1;
         }
     }
@@ -96,6 +99,17 @@ public sealed class OrderStore
         {
             _db.Use(_getByVenue).Parameters["$venue"].Value = venueOrderId;
             return ReadOne(_getByVenue);
+        }
+    }
+
+    /// <summary>The order registered as the replacement of <paramref name="parentClientOrderId"/> (the first, if several), or null.</summary>
+    public OrderRecord? ReplacementOf(string parentClientOrderId)
+    {
+        lock (_db.Gate)
+        {
+            using var command = _db.Prepare($"SELECT {Columns} FROM orders WHERE parent_client_order_id = $parent ORDER BY created_ts, client_order_id LIMIT 1", "$parent");
+            _db.Use(command).Parameters["$parent"].Value = parentClientOrderId;
+            return ReadOne(command);
         }
     }
 
@@ -148,5 +162,7 @@ public sealed class OrderStore
         Fees = SqlValues.ReadMoney(r.GetString(13)),
         CreatedTs = SqlValues.ReadTime(r.GetString(14)),
         UpdatedTs = SqlValues.ReadTime(r.GetString(15)),
+        ParentClientOrderId = SqlValues.ReadTextOrNull(r.GetValue(16)),
+        ChainStartedTs = SqlValues.ReadTimeOrNull(r.GetValue(17)),
     };
 }

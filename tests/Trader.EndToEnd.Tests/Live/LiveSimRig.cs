@@ -86,6 +86,10 @@ public sealed class LiveSimRig : IAsyncDisposable
             ("policy.yaml", "lookback_hours: 24                 # close", "lookback_hours: 0.02               # close"),
             ("policy.yaml", "default_order_type: limit_post_only", "default_order_type: " + orderType),
             ("policy.yaml", "max_new_positions_per_cycle: 1", "max_new_positions_per_cycle: 2"),
+            // The kill -9 and kill drills need post-only orders that keep resting for the whole test: no re-price, no
+            // taker fallback (the working-order lifecycle is proven in tests/Trader.Host.Tests/Execution).
+            ("policy.yaml", "post_only_ttl_seconds: 15 ", "post_only_ttl_seconds: 3600 "),
+            ("policy.yaml", "cancel_after_seconds: 60 ", "cancel_after_seconds: 7200 "),
             ("universe.yaml", "symbols: [BTC-USD, ETH-USD, SOL-USD]", "symbols: [BTC-USD, ETH-USD]"),
             ("universe.yaml", "symbols: [DOGE-USD, XRP-USD, ADA-USD, AVAX-USD, DOT-USD, LINK-USD, UNI-USD, ATOM-USD, LTC-USD]", "symbols: []"),
             ("universe.yaml", "min_24h_volume_usd: 10000000", "min_24h_volume_usd: 1000"));
