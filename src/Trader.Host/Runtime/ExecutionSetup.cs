@@ -40,6 +40,12 @@ public sealed class ExecutionSetup : IAsyncDisposable
 
     private static readonly TimeSpan GateWaitAtShutdown = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How often the working-order lifecycle also runs between decision cycles, so a post-only TTL shorter than the
+    /// cycle (15 s against 60 s by default) is honoured within this much of its deadline.
+    /// </summary>
+    public static readonly TimeSpan LifecycleCheckInterval = TimeSpan.FromSeconds(5);
+
     private readonly ExecutionInputs _in;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly List<IDisposable> _owned = [];
@@ -53,6 +59,8 @@ public sealed class ExecutionSetup : IAsyncDisposable
     private CoinbaseFeedClient? _userClient;
     private CoinbaseUserFeed? _userFeed;
     private Task _updateLoop = Task.CompletedTask;
+    private ITimer? _lifecycleTimer;
+    private Task _lifecycleBetweenCycles = Task.CompletedTask;
     private long _lastCycleId;
     private bool _accountFailedThisCycle;
 
@@ -187,6 +195,43 @@ public sealed class ExecutionSetup : IAsyncDisposable
             _updateLoop = Task.Run(() => ApplyUpdatesAsync(_stop.Token));
             _userClient.Start();
         }
+        _lifecycleTimer = _in.Clock.Time.CreateTimer(_ => OnLifecycleTick(), null, LifecycleCheckInterval, LifecycleCheckInterval);
+    }
+
+    /// <summary>The pass the last between-cycles tick started (completed when none is running).</summary>
+    public Task LifecycleBetweenCycles => _lifecycleBetweenCycles;
+
+    /// <summary>
+    /// Between cycles: the lifecycle once more, unless a cycle or another order-manager call holds the gate (then that
+    /// one is running anyway) or the previous pass is still busy.
+    /// </summary>
+    private void OnLifecycleTick()
+    {
+        if (!_lifecycleBetweenCycles.IsCompleted || _stop.IsCancellationRequested) return;
+        _lifecycleBetweenCycles = RunLifecycleBetweenCyclesAsync(_stop.Token);
+    }
+
+    private async Task RunLifecycleBetweenCyclesAsync(CancellationToken cancellationToken)
+    {
+        if (!await _gate.WaitAsync(0, cancellationToken).ConfigureAwait(false)) return;
+        try
+        {
+            var cycleId = Interlocked.Read(ref _lastCycleId);
+            var lifecycle = await _lifecycle!.RunAsync(cycleId, cancellationToken).ConfigureAwait(false);
+            if (lifecycle.Changed)
+                _in.Log.Information("between cycles (after cycle {CycleId}) working orders: {Summary}", cycleId, lifecycle.ToString());
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (Exception e)
+        {
+            _in.Log.Error("working-order lifecycle between cycles failed: {Problem}; retried in {Seconds} s", e.Message, LifecycleCheckInterval.TotalSeconds);
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     /// <summary>
@@ -289,6 +334,8 @@ public sealed class ExecutionSetup : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync().ConfigureAwait(false);
+        if (_lifecycleTimer is not null) await _lifecycleTimer.DisposeAsync().ConfigureAwait(false);
+        await _lifecycleBetweenCycles.ConfigureAwait(false);
         _cancelAll?.Dispose();
         _updates.Writer.TryComplete();
         if (_userClient is not null) await _userClient.DisposeAsync().ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using Trader.Domain.Config;
 using Trader.Domain.Decisions;
 using Trader.Domain.Market;
 using Trader.Domain.Rules;
@@ -30,6 +31,44 @@ public sealed class RunLifecycleTests
 
     [Fact]
     [Trait("Req", "REQ-X2")]
+    public async Task Between_cycles_a_post_only_entry_is_repriced_within_the_check_interval_of_its_ttl()
+    {
+        using var dir = new TempDir("run-lifecycle");
+        var clock = VirtualTime.Create();
+        var config = ConfigLoader.Load(ConfigFixture.CopyShipped(dir.Path)).Config!;
+        using var store = StateStore.Open(dir.File("state.db"));
+        var market = new MarketState(StalenessSettings.From(config.Policy.CircuitBreakers));
+        var info = ProductInfo.DefaultUsd(Product);
+        void Touch(decimal bid, decimal ask) => SetTouch(market, clock, bid, ask);
+        await using var execution = await StartPaperRunAsync(dir, clock, config, store, market, info);
+        var started = clock.Now;
+
+        // Placed 2 s after the start, so the TTL (15 s, shipped config) falls between two 5 s checks.
+        clock.AdvanceBy(TimeSpan.FromSeconds(2));
+        var sized = OrderSizer.FromPolicy(config.Policy).SizeBuy(info, 300m, 300m, 59_990m, LiquidityRole.Maker).Order!;
+        var proposal = new TradeProposal(Product, OrderSide.Buy, ProposalKind.Entry, 1m, 10m, 12m, 0.5m, null, "test", null, null, null);
+        await execution.Port.SubmitAsync(new ApprovedOrder(proposal, sized, sized.Notional, false, "test"), new CycleTick(1, clock.Now), CancellationToken.None);
+        var first = Assert.Single(store.Orders.Working());
+        Touch(59_995m, 60_005m); // the bid moves away at once
+
+        // No decision cycle runs: only the between-cycles checks at 5, 10, 15 s (too early) and 20 s (TTL passed at 17 s).
+        for (var at = 5; at <= 15; at += 5)
+        {
+            clock.AdvanceTo(started + TimeSpan.FromSeconds(at));
+            await execution.LifecycleBetweenCycles;
+            Touch(59_995m, 60_005m);
+            Assert.Equal(first.ClientOrderId, Assert.Single(store.Orders.Working()).ClientOrderId);
+        }
+        clock.AdvanceTo(started + TimeSpan.FromSeconds(20));
+        await execution.LifecycleBetweenCycles;
+        var repriced = Assert.Single(store.Orders.Working());
+        Assert.Equal((first.ClientOrderId, 59_995m), (repriced.ParentClientOrderId, repriced.Price));
+        Assert.Equal(TimeSpan.FromSeconds(18), repriced.CreatedTs - first.CreatedTs);
+        Assert.True(repriced.CreatedTs - first.CreatedTs - TimeSpan.FromSeconds(15) <= ExecutionSetup.LifecycleCheckInterval);
+    }
+
+    [Fact]
+    [Trait("Req", "REQ-X2")]
     public async Task Each_cycle_of_a_paper_run_reprices_then_falls_back_after_the_fill_poll()
     {
         using var dir = new TempDir("run-lifecycle");
@@ -38,19 +77,8 @@ public sealed class RunLifecycleTests
         using var store = StateStore.Open(dir.File("state.db"));
         var market = new MarketState(StalenessSettings.From(config.Policy.CircuitBreakers));
         var info = ProductInfo.DefaultUsd(Product);
-        market.ApplyStatus(new StatusEvent(Product, ProductStatus.Online, null, info, clock.Now, clock.Now));
-        void Touch(decimal bid, decimal ask)
-        {
-            market.ApplyQuote(new QuoteVerdict(Product, new Quote(bid, ask, (bid + ask) / 2m, clock.Now, clock.Now), null, 0));
-            market.ApplyCandle(new ProductCandle(Product, new Candle(clock.Now - Candle.Length, bid, ask, bid, bid, 10m)));
-        }
-        Touch(59_990m, 60_000m);
-        var inputs = new ExecutionInputs(TradingMode.Paper, new VenueChoice(VenueKind.Paper), config, dir.Path, null, TraderClock.Virtual(clock), store,
-            market, [Product], new KillSwitch(), _ => { }, new StateJournalSink(store.Journal), Serilog.Core.Logger.None);
-        var (setup, problem) = await ExecutionSetup.CreateAsync(inputs, CancellationToken.None);
-        Assert.Null(problem);
-        await using var execution = setup!;
-        await execution.StartAsync(CancellationToken.None);
+        void Touch(decimal bid, decimal ask) => SetTouch(market, clock, bid, ask);
+        await using var execution = await StartPaperRunAsync(dir, clock, config, store, market, info);
 
         var sized = OrderSizer.FromPolicy(config.Policy).SizeBuy(info, 300m, 300m, 59_990m, LiquidityRole.Maker).Order!;
         var proposal = new TradeProposal(Product, OrderSide.Buy, ProposalKind.Entry, 1m, 10m, 12m, 0.5m, null, "test", null, null, null);
@@ -75,5 +103,25 @@ public sealed class RunLifecycleTests
         Assert.True(ioc.Price <= 60_005m * 1.002m, $"IOC limit {ioc.Price} is beyond T1's 20 bps over the ask");
         var fill = Assert.Single(store.Fills.ForOrder(ioc.ClientOrderId));
         Assert.Equal((60_005m, Liquidity.Taker), (fill.Price, fill.Liquidity));
+    }
+
+    private static void SetTouch(MarketState market, VirtualClock clock, decimal bid, decimal ask)
+    {
+        market.ApplyQuote(new QuoteVerdict(Product, new Quote(bid, ask, (bid + ask) / 2m, clock.Now, clock.Now), null, 0));
+        market.ApplyCandle(new ProductCandle(Product, new Candle(clock.Now - Candle.Length, bid, ask, bid, bid, 10m)));
+    }
+
+    /// <summary>PAPER on the paper venue with the shipped config, the touch at 59,990 / 60,000, started (reconciled).</summary>
+    private static async Task<ExecutionSetup> StartPaperRunAsync(TempDir dir, VirtualClock clock, TraderConfig config, StateStore store,
+        MarketState market, ProductInfo info)
+    {
+        market.ApplyStatus(new StatusEvent(Product, ProductStatus.Online, null, info, clock.Now, clock.Now));
+        SetTouch(market, clock, 59_990m, 60_000m);
+        var inputs = new ExecutionInputs(TradingMode.Paper, new VenueChoice(VenueKind.Paper), config, dir.Path, null, TraderClock.Virtual(clock), store,
+            market, [Product], new KillSwitch(), _ => { }, new StateJournalSink(store.Journal), Serilog.Core.Logger.None);
+        var (setup, problem) = await ExecutionSetup.CreateAsync(inputs, CancellationToken.None);
+        Assert.Null(problem);
+        await setup!.StartAsync(CancellationToken.None);
+        return setup;
     }
 }
