@@ -125,9 +125,16 @@ public sealed class ExecutionSetup : IAsyncDisposable
         var account = _account = new AccountCash(client);
         Compose(new CoinbaseVenue(client, simulator ? "sim" : "coinbase"), () => account.Cash);
 
-        // The user channel: order updates trigger a REST reconcile of that order (REST stays the source of truth).
-        // No product ids: every product (an order of ours in any product must be seen).
         var userUrl = simulator ? VenueChoice.SimulatorUserWebSocket(baseUri).ToString() : _in.Config.App.Exchange.WsUserUrl;
+        AttachUserChannel(userUrl, jwt);
+    }
+
+    /// <summary>
+    /// The user channel: order updates trigger a REST reconcile of that order (REST stays the source of truth). No
+    /// product ids: every product (an order of ours in any product must be seen). Started by <see cref="StartAsync"/>.
+    /// </summary>
+    private void AttachUserChannel(string userUrl, IWsJwtFactory jwt)
+    {
         _userClient = new CoinbaseFeedClient(CoinbaseFeedOptions.User(userUrl, []), _in.Clock.Time, jwt);
         _userFeed = new CoinbaseUserFeed(_userClient);
         _userFeed.OrderUpdated += update => _updates.Writer.TryWrite(update);
@@ -139,8 +146,8 @@ public sealed class ExecutionSetup : IAsyncDisposable
     /// <summary>
     /// PAPER <c>--venue sim</c>: the simulator in-process on 127.0.0.1 with a throwaway key and the real REST client. Its
     /// books mirror the run's market feed (<see cref="OnMarketFrame"/>), its account starts with
-    /// <c>backtest.initial_capital_usd</c>; cash is read from its accounts endpoint like LIVE. No user channel (the
-    /// throwaway key stays inside the venue): the per-cycle fill poll reconciles.
+    /// <c>backtest.initial_capital_usd</c>; cash is read from its accounts endpoint like LIVE, and its <c>user</c> channel
+    /// (subscribed with the throwaway key) triggers reconciles as in LIVE, the per-cycle fill poll covering gaps.
     /// </summary>
     private async Task ComposeEmbeddedSimulatorAsync(CancellationToken cancellationToken)
     {
@@ -149,6 +156,7 @@ public sealed class ExecutionSetup : IAsyncDisposable
         _in.Log.Information("embedded simulator on {Url} (its books follow the market feed)", embedded.Simulator.RestBaseUrl);
         var account = _account = new AccountCash(embedded.Client);
         Compose(embedded.Venue, () => account.Cash);
+        AttachUserChannel(embedded.Simulator.UserWebSocketUrl, embedded.WebSocketTokens);
     }
 
     /// <summary>Every market-data frame of the run; the embedded simulator's books follow it (a no-op for other venues).</summary>

@@ -6,7 +6,7 @@ namespace Trader.EndToEnd.Tests.Run;
 /// <summary>
 /// `trader run --mode paper --venue sim` as a real process: orders go through the real REST client with a throwaway key
 /// to the simulator embedded in the process, whose books follow the run's market feed (here another simulator's
-/// WebSocket); fills come back through reconciliation into positions.
+/// WebSocket); its user channel is subscribed with the throwaway key; fills come back through reconciliation into positions.
 /// </summary>
 public sealed class PaperSimRunTests
 {
@@ -18,6 +18,8 @@ public sealed class PaperSimRunTests
         using var run = TraderProcess.Start(["run", "--mode", "paper", "--venue", "sim", "--metrics-port", "0", "--config", rig.Config, "--data-dir", rig.DataDir]);
         Assert.True(run.WaitForOutput("embedded simulator on http://127.0.0.1:", TimeSpan.FromSeconds(60)), run.Output);
         Assert.True(run.WaitForOutput("start reconciliation before the first cycle", TimeSpan.FromSeconds(30)), run.Output);
+        // Its user channel, subscribed with the throwaway key, as in LIVE.
+        Assert.True(run.WaitForOutput("user channel connected to ws://127.0.0.1:", TimeSpan.FromSeconds(30)), run.Output);
         Assert.True(await Eventually.TrueAsync(() => rig.StateOrders().Any(o => o.Status == "filled" && o.VenueOrderId is not null), TimeSpan.FromSeconds(120)), run.Output);
         run.Signal(15);
         Assert.True(run.WaitForExit(TimeSpan.FromSeconds(15)), run.Output);
