@@ -33,14 +33,9 @@ public sealed class RunLifecycleTests
     [Trait("Req", "REQ-X2")]
     public async Task Between_cycles_a_post_only_entry_is_repriced_within_the_check_interval_of_its_ttl()
     {
-        using var dir = new TempDir("run-lifecycle");
-        var clock = VirtualTime.Create();
-        var config = ConfigLoader.Load(ConfigFixture.CopyShipped(dir.Path)).Config!;
-        using var store = StateStore.Open(dir.File("state.db"));
-        var market = new MarketState(StalenessSettings.From(config.Policy.CircuitBreakers));
-        var info = ProductInfo.DefaultUsd(Product);
-        void Touch(decimal bid, decimal ask) => SetTouch(market, clock, bid, ask);
-        await using var execution = await StartPaperRunAsync(dir, clock, config, store, market, info);
+        await using var rig = await PaperRunRig.StartAsync();
+        var (clock, config, store, info, execution) = (rig.Clock, rig.Config, rig.Store, rig.Info, rig.Execution);
+        void Touch(decimal bid, decimal ask) => rig.Touch(bid, ask);
         var started = clock.Now;
 
         // Placed 2 s after the start, so the TTL (15 s, shipped config) falls between two 5 s checks.
@@ -71,14 +66,9 @@ public sealed class RunLifecycleTests
     [Trait("Req", "REQ-X2")]
     public async Task Each_cycle_of_a_paper_run_reprices_then_falls_back_after_the_fill_poll()
     {
-        using var dir = new TempDir("run-lifecycle");
-        var clock = VirtualTime.Create();
-        var config = ConfigLoader.Load(ConfigFixture.CopyShipped(dir.Path)).Config!;
-        using var store = StateStore.Open(dir.File("state.db"));
-        var market = new MarketState(StalenessSettings.From(config.Policy.CircuitBreakers));
-        var info = ProductInfo.DefaultUsd(Product);
-        void Touch(decimal bid, decimal ask) => SetTouch(market, clock, bid, ask);
-        await using var execution = await StartPaperRunAsync(dir, clock, config, store, market, info);
+        await using var rig = await PaperRunRig.StartAsync();
+        var (clock, config, store, info, execution) = (rig.Clock, rig.Config, rig.Store, rig.Info, rig.Execution);
+        void Touch(decimal bid, decimal ask) => rig.Touch(bid, ask);
 
         var sized = OrderSizer.FromPolicy(config.Policy).SizeBuy(info, 300m, 300m, 59_990m, LiquidityRole.Maker).Order!;
         var proposal = new TradeProposal(Product, OrderSide.Buy, ProposalKind.Entry, 1m, 10m, 12m, 0.5m, null, "test", null, null, null);
@@ -105,23 +95,51 @@ public sealed class RunLifecycleTests
         Assert.Equal((60_005m, Liquidity.Taker), (fill.Price, fill.Liquidity));
     }
 
-    private static void SetTouch(MarketState market, VirtualClock clock, decimal bid, decimal ask)
-    {
-        market.ApplyQuote(new QuoteVerdict(Product, new Quote(bid, ask, (bid + ask) / 2m, clock.Now, clock.Now), null, 0));
-        market.ApplyCandle(new ProductCandle(Product, new Candle(clock.Now - Candle.Length, bid, ask, bid, bid, 10m)));
-    }
-
     /// <summary>PAPER on the paper venue with the shipped config, the touch at 59,990 / 60,000, started (reconciled).</summary>
-    private static async Task<ExecutionSetup> StartPaperRunAsync(TempDir dir, VirtualClock clock, TraderConfig config, StateStore store,
-        MarketState market, ProductInfo info)
+    private sealed class PaperRunRig : IAsyncDisposable
     {
-        market.ApplyStatus(new StatusEvent(Product, ProductStatus.Online, null, info, clock.Now, clock.Now));
-        SetTouch(market, clock, 59_990m, 60_000m);
-        var inputs = new ExecutionInputs(TradingMode.Paper, new VenueChoice(VenueKind.Paper), config, dir.Path, null, TraderClock.Virtual(clock), store,
-            market, [Product], new KillSwitch(), _ => { }, new StateJournalSink(store.Journal), Serilog.Core.Logger.None);
-        var (setup, problem) = await ExecutionSetup.CreateAsync(inputs, CancellationToken.None);
-        Assert.Null(problem);
-        await setup!.StartAsync(CancellationToken.None);
-        return setup;
+        private readonly TempDir _dir = new("run-lifecycle");
+        private readonly MarketState _market;
+
+        private PaperRunRig()
+        {
+            Config = ConfigLoader.Load(ConfigFixture.CopyShipped(_dir.Path)).Config!;
+            Store = StateStore.Open(_dir.File("state.db"));
+            _market = new MarketState(StalenessSettings.From(Config.Policy.CircuitBreakers));
+        }
+
+        public VirtualClock Clock { get; } = VirtualTime.Create();
+        public TraderConfig Config { get; }
+        public StateStore Store { get; }
+        public ProductInfo Info { get; } = ProductInfo.DefaultUsd(Product);
+        public ExecutionSetup Execution { get; private set; } = null!;
+
+        public static async Task<PaperRunRig> StartAsync()
+        {
+            var rig = new PaperRunRig();
+            rig._market.ApplyStatus(new StatusEvent(Product, ProductStatus.Online, null, rig.Info, rig.Clock.Now, rig.Clock.Now));
+            rig.Touch(59_990m, 60_000m);
+            var inputs = new ExecutionInputs(TradingMode.Paper, new VenueChoice(VenueKind.Paper), rig.Config, rig._dir.Path, null,
+                TraderClock.Virtual(rig.Clock), rig.Store, rig._market, [Product], new KillSwitch(), _ => { }, new StateJournalSink(rig.Store.Journal),
+                Serilog.Core.Logger.None);
+            var (setup, problem) = await ExecutionSetup.CreateAsync(inputs, CancellationToken.None);
+            Assert.Null(problem);
+            rig.Execution = setup!;
+            await setup!.StartAsync(CancellationToken.None);
+            return rig;
+        }
+
+        public void Touch(decimal bid, decimal ask)
+        {
+            _market.ApplyQuote(new QuoteVerdict(Product, new Quote(bid, ask, (bid + ask) / 2m, Clock.Now, Clock.Now), null, 0));
+            _market.ApplyCandle(new ProductCandle(Product, new Candle(Clock.Now - Candle.Length, bid, ask, bid, bid, 10m)));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (Execution is not null) await Execution.DisposeAsync();
+            Store.Dispose();
+            _dir.Dispose();
+        }
     }
 }
