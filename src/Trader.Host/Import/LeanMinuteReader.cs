@@ -54,7 +54,14 @@ public static partial class LeanMinuteReader
         return (productId, bars);
     }
 
-    private static List<SourceBar> ParseRows(string path, bool quotes, DateTimeOffset midnight, ImportIssues issues)
+    private static List<SourceBar> ParseRows(string path, bool quotes, DateTimeOffset midnight, ImportIssues issues) =>
+        ReadZipRows(path, line => quotes ? ParseQuote(line, midnight) : ParseTrade(line, midnight), issues);
+
+    /// <summary>
+    /// Every non-empty line of the CSV inside a LEAN zip through <paramref name="parse"/>: bars kept, bad rows counted in
+    /// <paramref name="issues"/> with their line number. A file that is not a zip is an input error.
+    /// </summary>
+    internal static List<SourceBar> ReadZipRows(string path, Func<string, (SourceBar? Bar, string? Error)> parse, ImportIssues issues)
     {
         var bars = new List<SourceBar>();
         try
@@ -68,7 +75,7 @@ public static partial class LeanMinuteReader
             {
                 lineNo++;
                 if (line.Length == 0) continue;
-                var bar = quotes ? ParseQuote(line, midnight) : ParseTrade(line, midnight);
+                var bar = parse(line);
                 if (bar.Error is not null) issues.Bad(path, lineNo, bar.Error, Truncate(line));
                 else bars.Add(bar.Bar!);
             }
@@ -85,10 +92,15 @@ public static partial class LeanMinuteReader
         var f = line.Split(',');
         if (f.Length != 6) return (null, "wrong_column_count");
         if (!TryMs(f[0], out var ms)) return (null, "bad_time");
+        return OhlcvRow(f, midnight.AddMilliseconds(ms));
+    }
+
+    /// <summary>Fields 1–5 of a trade row (<c>open,high,low,close,volume</c>) as the bar starting at <paramref name="start"/>.</summary>
+    internal static (SourceBar? Bar, string? Error) OhlcvRow(string[] f, DateTimeOffset start)
+    {
         if (!TryNumbers(f, 1, 5, out var v)) return (null, "bad_number");
-        var ohlc = new Ohlc(v[0], v[1], v[2], v[3]);
-        if (!ohlc.IsValid || v[4] < 0m) return (null, "inconsistent_bar");
-        return (new SourceBar(midnight.AddMilliseconds(ms), v[0], v[1], v[2], v[3], v[4]), null);
+        if (!new Ohlc(v[0], v[1], v[2], v[3]).IsValid || v[4] < 0m) return (null, "inconsistent_bar");
+        return (new SourceBar(start, v[0], v[1], v[2], v[3], v[4]), null);
     }
 
     private static (SourceBar? Bar, string? Error) ParseQuote(string line, DateTimeOffset midnight)
