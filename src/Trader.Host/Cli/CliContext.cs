@@ -1,3 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
+using Trader.Host.Locking;
+
 namespace Trader.Host.Cli;
 
 /// <summary>What a command needs from its surroundings: the clock, the console streams and the environment.</summary>
@@ -16,4 +19,15 @@ public sealed class CliContext
     public TextWriter Out { get; }
     public TextWriter Error { get; }
     public Func<string, string?> Environment { get; }
+
+    /// <summary>
+    /// Takes the data directory's instance lock (REQ-SI1) for a command that must run alone; false after writing who
+    /// holds it to <see cref="Error"/> (the command then exits with <see cref="ExitCodes.AnotherInstance"/>).
+    /// </summary>
+    public bool TryLockDataDir(string dataDir, [NotNullWhen(true)] out InstanceLock? held)
+    {
+        if (InstanceLock.TryAcquire(dataDir, Clock.Real.Time, out held, out var refusal)) return true;
+        Error.WriteLine(refusal);
+        return false;
+    }
 }

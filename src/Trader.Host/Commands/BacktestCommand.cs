@@ -3,7 +3,6 @@ using System.Globalization;
 using Trader.Host.Backtest;
 using Trader.Host.Cli;
 using Trader.Host.Configuration;
-using Trader.Host.Locking;
 using Trader.Host.Reports;
 
 namespace Trader.Host.Commands;
@@ -63,11 +62,7 @@ public static class BacktestCommand
             context.Error.WriteLine("usage: --update-baseline needs --baseline FILE (the file to rewrite)");
             return ExitCodes.BadInput;
         }
-        if (!InstanceLock.TryAcquire(args.DataDir, context.Clock.Real.Time, out var instanceLock, out var refusal))
-        {
-            context.Error.WriteLine(refusal);
-            return ExitCodes.AnotherInstance;
-        }
+        if (!context.TryLockDataDir(args.DataDir, out var instanceLock)) return ExitCodes.AnotherInstance;
         using (instanceLock)
         {
             var loaded = ConfigLoader.Load(args.ConfigDir);

@@ -3,7 +3,6 @@ using Trader.Domain.Trading;
 using Trader.Host.Cli;
 using Trader.Host.Configuration;
 using Trader.Host.Drill;
-using Trader.Host.Locking;
 using Trader.Host.Logging;
 using Trader.State.Storage;
 
@@ -29,11 +28,7 @@ public static class DrillCommand
         {
             var args = context.Globals.Read(parsed);
             var clock = context.Clock.Real;
-            if (!InstanceLock.TryAcquire(args.DataDir, clock.Time, out var instanceLock, out var refusal))
-            {
-                context.Error.WriteLine(refusal);
-                return ExitCodes.AnotherInstance;
-            }
+            if (!context.TryLockDataDir(args.DataDir, out var instanceLock)) return ExitCodes.AnotherInstance;
             using var held = instanceLock;
 
             var loaded = ConfigLoader.Load(args.ConfigDir);

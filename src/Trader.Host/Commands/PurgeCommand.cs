@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Trader.Host.Configuration;
 using Trader.Host.Cli;
-using Trader.Host.Locking;
 using Trader.Host.Retention;
 using Trader.State.Storage;
 
@@ -40,11 +39,7 @@ public static class PurgeCommand
 
     private static int Run(CliContext context, CommonArgs args, DateOnly date)
     {
-        if (!InstanceLock.TryAcquire(args.DataDir, context.Clock.Real.Time, out var instanceLock, out var refusal))
-        {
-            context.Error.WriteLine(refusal);
-            return ExitCodes.AnotherInstance;
-        }
+        if (!context.TryLockDataDir(args.DataDir, out var instanceLock)) return ExitCodes.AnotherInstance;
         using (instanceLock)
         {
             // The config names state.path and logging.dir; it is read after the lock (CONTRACTS.md §1).

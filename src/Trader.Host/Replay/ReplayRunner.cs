@@ -6,7 +6,6 @@ using Trader.Domain.Triggers;
 using Trader.Domain.Trading;
 using Trader.Host.Cli;
 using Trader.Host.Configuration;
-using Trader.Host.Locking;
 using Trader.Host.Logging;
 using Trader.Host.Reports;
 using Trader.Host.Runtime;
@@ -40,11 +39,7 @@ public static class ReplayRunner
     public static async Task<Outcome> RunAsync(CliContext context, CommonArgs args, ReplayRequest request,
         Action<long, long>? progress, CancellationToken cancellationToken)
     {
-        if (!InstanceLock.TryAcquire(args.DataDir, context.Clock.Real.Time, out var instanceLock, out var refusal))
-        {
-            context.Error.WriteLine(refusal);
-            return new Outcome(ExitCodes.AnotherInstance, null);
-        }
+        if (!context.TryLockDataDir(args.DataDir, out var instanceLock)) return new Outcome(ExitCodes.AnotherInstance, null);
         using (instanceLock)
         {
             var loaded = ConfigLoader.Load(args.ConfigDir);

@@ -8,7 +8,6 @@ using Trader.Domain.Trading;
 using Trader.Host.Cli;
 using Trader.Host.Configuration;
 using Trader.Host.Gates;
-using Trader.Host.Locking;
 using Trader.Host.Logging;
 using Trader.Host.Modes;
 using Trader.Host.Retention;
@@ -45,11 +44,7 @@ public sealed class TraderService(CliContext context)
     public async Task<int> RunAsync(CommonArgs args, RunOptions options, CancellationToken stop)
     {
         var clock = context.Clock.Real;
-        if (!InstanceLock.TryAcquire(args.DataDir, clock.Time, out var instanceLock, out var refusal))
-        {
-            context.Error.WriteLine(refusal);
-            return ExitCodes.AnotherInstance;
-        }
+        if (!context.TryLockDataDir(args.DataDir, out var instanceLock)) return ExitCodes.AnotherInstance;
         using var held = instanceLock;
 
         var loaded = ConfigLoader.Load(args.ConfigDir);
