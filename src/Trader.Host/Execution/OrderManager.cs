@@ -179,11 +179,14 @@ public sealed class OrderManager
     public async Task<ReconcileSummary> ReconcileOnStartAsync(CancellationToken cancellationToken) =>
         await ReconcileWorkingAsync(0, cancellationToken).ConfigureAwait(false);
 
-    /// <summary>One reconciliation pass over every working order (also the periodic fill poll).</summary>
-    public async Task<ReconcileSummary> ReconcileWorkingAsync(long cycleId, CancellationToken cancellationToken)
+    /// <summary>
+    /// One reconciliation pass over every working order (also the periodic fill poll), in the order state lists them;
+    /// with <paramref name="only"/>, over those it selects (e.g. the orders a user channel reported changed).
+    /// </summary>
+    public async Task<ReconcileSummary> ReconcileWorkingAsync(long cycleId, CancellationToken cancellationToken, Func<OrderRecord, bool>? only = null)
     {
         int filled = 0, cancelled = 0, rejected = 0, open = 0, unresolved = 0, fills = 0;
-        var working = _state.Orders.Working();
+        var working = only is null ? _state.Orders.Working() : _state.Orders.Working().Where(only).ToList();
         foreach (var order in working)
         {
             var before = FillCount(order.ClientOrderId);

@@ -171,18 +171,11 @@ public sealed class PaperReplayExecution : IAsyncDisposable
             return (await Manager.ReconcileWorkingAsync(cycleId, cancellationToken).ConfigureAwait(false)).Unresolved;
         }
 
-        if (changed.Count == 0 && _store.Orders.Working().All(o => o.Status == OrderStatus.Open)) return 0;
         var updated = changed.ToHashSet(StringComparer.Ordinal);
-        var unresolved = 0;
-        // In the order state lists them (as the full pass would), so fills apply to positions in the same order.
-        foreach (var order in _store.Orders.Working())
-        {
-            if (order.Status == OrderStatus.Open && !updated.Contains(order.ClientOrderId)) continue;
-            _cashDirty = true;
-            var after = await Manager.ReconcileOrderAsync(order, cycleId, cancellationToken).ConfigureAwait(false);
-            if (after.Status.IsWorking() && (after.Status != OrderStatus.Open || after.VenueOrderId is null)) unresolved++;
-        }
-        return unresolved;
+        var summary = await Manager.ReconcileWorkingAsync(cycleId, cancellationToken,
+            only: o => o.Status != OrderStatus.Open || updated.Contains(o.ClientOrderId)).ConfigureAwait(false);
+        if (summary.Checked > 0) _cashDirty = true;
+        return summary.Unresolved;
     }
 
     /// <summary>After the decisions: new fills into the ledger and the NAV mark for the drawdown.</summary>
