@@ -80,7 +80,7 @@ public static class BacktestThroughput
             for (var k = 0; k < minutes; k++)
             {
                 var b = bars[(k + p * 2880) % bars.Count];
-                candles[k] = new Candle(start.AddMinutes(k), R(b.Open * scale), R(b.High * scale), R(b.Low * scale), R(b.Close * scale), b.Volume / scale);
+                candles[k] = new Candle(start.AddMinutes(k), R(b.Open * scale), R(b.High * scale), R(b.Low * scale), R(b.Close * scale), Math.Round(b.Volume / scale, 8));
             }
             series.Add(new BacktestSeries(id, candles));
         }
