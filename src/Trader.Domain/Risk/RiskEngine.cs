@@ -35,12 +35,14 @@ public sealed class RiskEngine
     private readonly TraderConfig _config;
     private readonly UniverseMap _map;
     private readonly OrderSizer _sizer;
+    private readonly Dictionary<string, ProductCaps> _productCaps = new(StringComparer.Ordinal);
 
     public RiskEngine(TraderConfig config, UniverseMap map, OrderSizer sizer)
     {
         _config = config;
         _map = map;
         _sizer = sizer;
+        foreach (var productId in map.Symbols) _productCaps[productId] = ProductCaps.Of(productId, map, config.Policy.Risk);
     }
 
     private PolicyConfig Policy => _config.Policy;
@@ -134,15 +136,16 @@ public sealed class RiskEngine
 
         var risk = Policy.Risk;
         if (!book.IsOpen(entry.ProductId) && book.OpenPositions >= risk.MaxOpenPositions)
-            return Reject(entry, ReasonCodes.MaxOpenPositions, $"{book.OpenPositions} open ≥ max_open_positions {risk.MaxOpenPositions}");
+            return Reject(entry, ReasonCodes.MaxOpenPositions, ReasonText.Later((book.OpenPositions, risk.MaxOpenPositions),
+                static s => $"{s.OpenPositions} open ≥ max_open_positions {s.MaxOpenPositions}"));
 
         if (SpacingOrFrequency(s.Now, entry.ProductId, trades) is { } pacing) return Reject(entry, pacing.Code, pacing.Detail);
 
         if (ActiveCooldown(s, entry.ProductId) is { } cooldown)
         {
             return cooldown.Kind == CooldownKind.Stop
-                ? Reject(entry, ReasonCodes.CooldownAfterStop, $"stopped out; cooling down until {Ts(cooldown.Until)}")
-                : Reject(entry, ReasonCodes.Cooldown, $"filled; cooling down until {Ts(cooldown.Until)}");
+                ? Reject(entry, ReasonCodes.CooldownAfterStop, ReasonText.Later(cooldown.Until, static until => $"stopped out; cooling down until {Ts(until)}"))
+                : Reject(entry, ReasonCodes.Cooldown, ReasonText.Later(cooldown.Until, static until => $"filled; cooling down until {Ts(until)}"));
         }
 
         var nav = s.Portfolio.Nav;
@@ -152,14 +155,18 @@ public sealed class RiskEngine
 
         var capacity = decimal.MaxValue;
         var binding = "position_sizing.max_order_usd";
-        foreach (var cap in CapsOf(entry.ProductId, regime.Multiplier, nav, book))
+        var buffer = new CapBuffer();
+        Span<CapUse> caps = buffer;
+        var capCount = CapsOf(caps, entry.ProductId, regime.Multiplier, nav, book);
+        for (var i = 0; i < capCount; i++)
         {
+            var cap = caps[i];
             var remaining = cap.LimitUsd - cap.UsedUsd;
             if (remaining <= 0m)
             {
-                return Reject(entry, cap.Code,
-                    $"{cap.Name}: {F(cap.UsedUsd)} used (positions + working orders + this cycle) of {F(cap.LimitUsd)} " +
-                    $"({F(cap.Pct)} % × regime {F(regime.Multiplier)})");
+                return Reject(entry, cap.Code, ReasonText.Later((cap, regime.Multiplier), static s =>
+                    $"{s.cap.Name}: {F(s.cap.UsedUsd)} used (positions + working orders + this cycle) of {F(s.cap.LimitUsd)} " +
+                    $"({F(s.cap.Pct)} % × regime {F(s.Multiplier)})"));
             }
             if (remaining < capacity)
             {
@@ -176,7 +183,8 @@ public sealed class RiskEngine
         var view = s.Markets[entry.ProductId];
         var minNotional = _sizer.EffectiveMinNotional(view.Info);
         if (capacity < minNotional)
-            return Reject(entry, ReasonCodes.NoCapacity, $"{binding} leaves {F(capacity)}, below min notional {F(minNotional)}");
+            return Reject(entry, ReasonCodes.NoCapacity, ReasonText.Later((binding, capacity, minNotional),
+                static s => $"{s.binding} leaves {F(s.capacity)}, below min notional {F(s.minNotional)}"));
 
         var target = Math.Min(requested, capacity);
         var role = RoleOf(Policy.Execution);
@@ -190,23 +198,41 @@ public sealed class RiskEngine
         return Approve(entry, order, requested, resized, detail);
     }
 
+    [System.Runtime.CompilerServices.InlineArray(4)]
+    private struct CapBuffer
+    {
+        private CapUse _first;
+    }
+
     /// <summary>The caps that apply to an entry in <paramref name="productId"/>, in check order, scaled by the regime.</summary>
-    private IEnumerable<CapUse> CapsOf(string productId, decimal multiplier, decimal nav, ExposureBook book)
+    private int CapsOf(Span<CapUse> into, string productId, decimal multiplier, decimal nav, ExposureBook book)
     {
         var risk = Policy.Risk;
-        yield return new CapUse(ReasonCodes.MaxTotalAtRiskPct, "risk.max_total_at_risk_pct", risk.MaxTotalAtRiskPct,
+        var n = 0;
+        into[n++] = new CapUse(ReasonCodes.MaxTotalAtRiskPct, "risk.max_total_at_risk_pct", risk.MaxTotalAtRiskPct,
             risk.MaxTotalAtRiskPct * multiplier / 100m * nav, book.Total);
-        yield return new CapUse(ReasonCodes.PositionSizeTooLarge, "risk.max_position_size_pct", risk.MaxPositionSizePct,
+        into[n++] = new CapUse(ReasonCodes.PositionSizeTooLarge, "risk.max_position_size_pct", risk.MaxPositionSizePct,
             risk.MaxPositionSizePct * multiplier / 100m * nav, book.OfProduct(productId));
-        if (_map.ThemeOf(productId) is { } theme && risk.MaxPerThemePct.TryGetValue(theme, out var themePct))
+        var caps = _productCaps.TryGetValue(productId, out var known) ? known : ProductCaps.Of(productId, _map, risk);
+        if (caps.Theme is { } theme)
+            into[n++] = new CapUse(ReasonCodes.ThemeCap, caps.ThemeCapName!, caps.ThemePct, caps.ThemePct * multiplier / 100m * nav, book.OfTheme(theme));
+        if (caps.Tier is { } tier)
         {
-            yield return new CapUse(ReasonCodes.ThemeCap, $"risk.max_per_theme_pct.{theme}", themePct,
-                themePct * multiplier / 100m * nav, book.OfTheme(theme));
-        }
-        if (_map.TierOf(productId) is { } tier)
-        {
-            yield return new CapUse(ReasonCodes.TierCap, $"tiers.{tier.Name}.max_allocation_pct", tier.MaxAllocationPct,
+            into[n++] = new CapUse(ReasonCodes.TierCap, caps.TierCapName!, tier.MaxAllocationPct,
                 tier.MaxAllocationPct * multiplier / 100m * nav, book.OfTier(tier.Name));
+        }
+        return n;
+    }
+
+    /// <summary>A product's theme cap (when its theme has one) and tier, with their setting names, looked up once.</summary>
+    private sealed record ProductCaps(string? Theme, decimal ThemePct, string? ThemeCapName, TierAssignment? Tier, string? TierCapName)
+    {
+        public static ProductCaps Of(string productId, UniverseMap map, RiskSection risk)
+        {
+            var theme = map.ThemeOf(productId) is { } t && risk.MaxPerThemePct.TryGetValue(t, out var pct) ? (t, pct) : ((string?)null, 0m);
+            var tier = map.TierOf(productId);
+            return new ProductCaps(theme.Item1, theme.Item2, theme.Item1 is null ? null : $"risk.max_per_theme_pct.{theme.Item1}",
+                tier, tier is null ? null : $"tiers.{tier.Name}.max_allocation_pct");
         }
     }
 
@@ -282,7 +308,7 @@ public sealed class RiskEngine
             : null;
     }
 
-    private (string Code, string Detail)? SpacingOrFrequency(DateTimeOffset now, string productId, List<TradeRecord> trades)
+    private (string Code, ReasonText Detail)? SpacingOrFrequency(DateTimeOffset now, string productId, List<TradeRecord> trades)
     {
         var risk = Policy.Risk;
         DateTimeOffset? lastAny = null, lastSymbol = null;
@@ -299,13 +325,25 @@ public sealed class RiskEngine
         }
 
         if (lastAny is { } any && (decimal)(now - any).TotalSeconds < risk.MinSecondsBetweenTrades)
-            return (ReasonCodes.TradeSpacing, $"last trade {Ts(any)}, min_seconds_between_trades {F(risk.MinSecondsBetweenTrades)}");
+        {
+            return (ReasonCodes.TradeSpacing, ReasonText.Later((any, risk.MinSecondsBetweenTrades),
+                static s => $"last trade {Ts(s.any)}, min_seconds_between_trades {F(s.MinSecondsBetweenTrades)}"));
+        }
         if (lastSymbol is { } symbol && (decimal)(now - symbol).TotalSeconds < risk.PerSymbolTradeSpacingSeconds)
-            return (ReasonCodes.TradeSpacing, $"last {productId} trade {Ts(symbol)}, per_symbol_trade_spacing_seconds {F(risk.PerSymbolTradeSpacingSeconds)}");
+        {
+            return (ReasonCodes.TradeSpacing, ReasonText.Later((productId, symbol, risk.PerSymbolTradeSpacingSeconds),
+                static s => $"last {s.productId} trade {Ts(s.symbol)}, per_symbol_trade_spacing_seconds {F(s.PerSymbolTradeSpacingSeconds)}"));
+        }
         if (lastHour >= risk.MaxTradesPerHour)
-            return (ReasonCodes.TradeFrequency, $"{lastHour} trades in the last hour ≥ max_trades_per_hour {risk.MaxTradesPerHour}");
+        {
+            return (ReasonCodes.TradeFrequency, ReasonText.Later((lastHour, risk.MaxTradesPerHour),
+                static s => $"{s.lastHour} trades in the last hour ≥ max_trades_per_hour {s.MaxTradesPerHour}"));
+        }
         if (lastDay >= risk.MaxTradesPerDay)
-            return (ReasonCodes.TradeFrequency, $"{lastDay} trades in the last day ≥ max_trades_per_day {risk.MaxTradesPerDay}");
+        {
+            return (ReasonCodes.TradeFrequency, ReasonText.Later((lastDay, risk.MaxTradesPerDay),
+                static s => $"{s.lastDay} trades in the last day ≥ max_trades_per_day {s.MaxTradesPerDay}"));
+        }
         return null;
     }
 
@@ -331,7 +369,7 @@ public sealed class RiskEngine
 
     private static decimal ChangePct(decimal from, decimal to) => from > 0m ? (to - from) / from * 100m : 0m;
 
-    private static Outcome Reject(TradeProposal p, string code, string detail) =>
+    private static Outcome Reject(TradeProposal p, string code, ReasonText detail) =>
         new(null, new Rejection(p.ProductId, p.Side, p.Kind, code, detail, p));
 
     private static Outcome Approve(TradeProposal p, SizedOrder order, decimal requested, bool resized, string detail) =>
@@ -347,5 +385,5 @@ public sealed class RiskEngine
 
     private sealed record Outcome(ApprovedOrder? Approved, Rejection? Rejection);
 
-    private sealed record CapUse(string Code, string Name, decimal Pct, decimal LimitUsd, decimal UsedUsd);
+    private readonly record struct CapUse(string Code, string Name, decimal Pct, decimal LimitUsd, decimal UsedUsd);
 }

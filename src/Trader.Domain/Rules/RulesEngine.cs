@@ -56,7 +56,7 @@ public static class RulesEngine
                 if (portfolio.PositionOf(trigger.ProductId) is null)
                 {
                     rejections.Add(new Rejection(trigger.ProductId, OrderSide.Sell, ProposalKind.Entry, ReasonCodes.ShortNotAllowed,
-                        $"falling {trigger.KindName} trigger and no long to reduce: spot is long-only"));
+                        ReasonText.Later(trigger.KindName, static kind => $"falling {kind} trigger and no long to reduce: spot is long-only")));
                 }
                 continue;
             }
@@ -80,7 +80,7 @@ public static class RulesEngine
             proposals.Add(new TradeProposal(
                 trigger.ProductId, OrderSide.Buy, ProposalKind.Entry, notionalPct,
                 policy.Risk.StopLossPct, policy.Risk.TakeProfitPct, conviction, trigger,
-                $"{trigger.KindName} {trigger.Direction.ToString().ToLowerInvariant()} (score {F(trigger.Score)}): {trigger.Reason}",
+                ReasonText.Later(trigger, static t => $"{t.KindName} {t.Direction.ToString().ToLowerInvariant()} (score {F(t.Score)}): {t.Reason}"),
                 RuleBook.MaxHoldOf(trigger.Kind)));
         }
         return new RuleOutcome(proposals, rejections);

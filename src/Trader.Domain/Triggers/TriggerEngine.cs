@@ -1,5 +1,6 @@
 using System.Globalization;
 using Trader.Domain.Config;
+using Trader.Domain.Decisions;
 using Trader.Domain.Regime;
 using Trader.Domain.Universe;
 
@@ -123,13 +124,16 @@ public static class TriggerEngine
     }
 
     private static TriggerSignal Signal(string productId, in Candidate c, IndicatorReading r, TriggerThresholds t, SignalTriggersSection signals) =>
-        new(productId, c.Kind, c.Direction, c.Strength, c.Confidence, r.Close!.Value, c.Kind switch
-        {
-            TriggerKind.PriceMove => $"15m {F(r.Change15mPct)} % (±{F(t.Pct15m)}), 60m {F(r.Change60mPct)} % (±{F(t.Pct60m)})",
-            TriggerKind.VolumeSpike => $"1h volume {F(r.VolumeRatio)}× the 24h hourly average (≥ {F(t.VolumeRatio1h)})",
-            TriggerKind.Breakout => $"close {F(r.Close)} ≥ 0.995 × lookback high {F(r.LookbackHigh)}",
-            _ => $"{F(signals.Momentum.LookbackHours)}h return {F(r.MomentumReturnPct)} %, {F(r.MomentumSameSignShare * 12m)}/12 hourly returns agree",
-        });
+        new(productId, c.Kind, c.Direction, c.Strength, c.Confidence, r.Close!.Value,
+            ReasonText.Later((c.Kind, r, t, signals.Momentum.LookbackHours), static s => Reason(s.Kind, s.r, s.t, s.LookbackHours)));
+
+    private static string Reason(TriggerKind kind, IndicatorReading r, TriggerThresholds t, decimal momentumLookbackHours) => kind switch
+    {
+        TriggerKind.PriceMove => $"15m {F(r.Change15mPct)} % (±{F(t.Pct15m)}), 60m {F(r.Change60mPct)} % (±{F(t.Pct60m)})",
+        TriggerKind.VolumeSpike => $"1h volume {F(r.VolumeRatio)}× the 24h hourly average (≥ {F(t.VolumeRatio1h)})",
+        TriggerKind.Breakout => $"close {F(r.Close)} ≥ 0.995 × lookback high {F(r.LookbackHigh)}",
+        _ => $"{F(momentumLookbackHours)}h return {F(r.MomentumReturnPct)} %, {F(r.MomentumSameSignShare * 12m)}/12 hourly returns agree",
+    };
 
     private static decimal Clamp01(decimal value) => Math.Min(1m, Math.Max(0m, value));
 
