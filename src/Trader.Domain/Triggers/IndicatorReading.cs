@@ -24,6 +24,8 @@ public sealed record IndicatorReading
     private decimal _from15m, _from60m, _fromMomentum, _volume24h;
     private decimal? _change15mPct, _change60mPct, _momentumReturnPct, _avgHourlyVolume24h;
     private int _pending;
+    // The same numbers in binary floating point, for the bounds of a measured reading (NaN: not known).
+    private double _closeApprox = double.NaN, _from15mApprox, _from60mApprox, _fromMomentumApprox, _volume1hApprox = double.NaN, _volume24hApprox;
 
     public IndicatorReading(
         DateTimeOffset? lastCandleEnd,
@@ -51,18 +53,42 @@ public sealed record IndicatorReading
         MomentumSameSignShare = momentumSameSignShare;
     }
 
-    /// <summary>A reading whose changes and hourly average are divided out on first read (null "from" = not enough history).</summary>
+    /// <summary>
+    /// A reading whose changes and hourly average are divided out on first read (null "from" = not enough history).
+    /// The <c>…Approx</c> values are the closes as <see cref="double"/> when the caller has them (NaN: converted
+    /// here); they serve only the bounds below, never a value.
+    /// </summary>
     internal static IndicatorReading Measured(
         DateTimeOffset lastCandleEnd, int minutes, decimal close, decimal? close15mAgo, decimal? close60mAgo,
         decimal? volume1h, decimal? volume24h, decimal? lookbackHigh, decimal? lookbackLow,
-        decimal? closeMomentumAgo, decimal? momentumSameSignShare)
+        decimal? closeMomentumAgo, decimal? momentumSameSignShare,
+        double closeApprox = double.NaN, double close15mAgoApprox = double.NaN, double close60mAgoApprox = double.NaN,
+        double closeMomentumAgoApprox = double.NaN)
     {
         var reading = new IndicatorReading(lastCandleEnd, minutes, close, null, null, volume1h, null, lookbackHigh, lookbackLow, null, momentumSameSignShare);
         var pending = 0;
-        if (close15mAgo is { } from15) (reading._from15m, pending) = (from15, pending | Pending15m);
-        if (close60mAgo is { } from60) (reading._from60m, pending) = (from60, pending | Pending60m);
-        if (closeMomentumAgo is { } fromMomentum) (reading._fromMomentum, pending) = (fromMomentum, pending | PendingMomentum);
-        if (volume24h is { } day) (reading._volume24h, pending) = (day, pending | PendingAverage);
+        reading._closeApprox = double.IsNaN(closeApprox) ? (double)close : closeApprox;
+        if (close15mAgo is { } from15)
+        {
+            (reading._from15m, pending) = (from15, pending | Pending15m);
+            reading._from15mApprox = double.IsNaN(close15mAgoApprox) ? (double)from15 : close15mAgoApprox;
+        }
+        if (close60mAgo is { } from60)
+        {
+            (reading._from60m, pending) = (from60, pending | Pending60m);
+            reading._from60mApprox = double.IsNaN(close60mAgoApprox) ? (double)from60 : close60mAgoApprox;
+        }
+        if (closeMomentumAgo is { } fromMomentum)
+        {
+            (reading._fromMomentum, pending) = (fromMomentum, pending | PendingMomentum);
+            reading._fromMomentumApprox = double.IsNaN(closeMomentumAgoApprox) ? (double)fromMomentum : closeMomentumAgoApprox;
+        }
+        if (volume24h is { } day)
+        {
+            (reading._volume24h, pending) = (day, pending | PendingAverage);
+            reading._volume24hApprox = (double)day;
+            reading._volume1hApprox = volume1h is { } hour ? (double)hour : double.NaN;
+        }
         reading._pending = pending;
         return reading;
     }
@@ -102,42 +128,52 @@ public sealed record IndicatorReading
     /// <summary>Last hour's volume over the average hourly volume of the last 24 h (null when undefined).</summary>
     public decimal? VolumeRatio => Volume1h is { } v && AvgHourlyVolume24h is { } avg && avg > 0m ? v / avg : null;
 
-    /// <summary>False only when |<see cref="Change15mPct"/>| certainly stays under <paramref name="threshold"/>.</summary>
-    internal bool MayMove15m(decimal threshold) => !IsPending(Pending15m) || MayMove(_from15m, threshold);
+    /// <summary>
+    /// <paramref name="threshold"/> as the bounds below take it: as a <see cref="double"/> when it is within the
+    /// range they are proven for, else NaN (then they answer "may", and the exact decimal path decides).
+    /// </summary>
+    internal static double BoundOf(decimal threshold) =>
+        threshold >= MinBoundedThreshold && threshold <= Bound ? (double)threshold : double.NaN;
 
-    /// <summary>False only when |<see cref="Change60mPct"/>| certainly stays under <paramref name="threshold"/>.</summary>
-    internal bool MayMove60m(decimal threshold) => !IsPending(Pending60m) || MayMove(_from60m, threshold);
+    /// <summary>False only when |<see cref="Change15mPct"/>| certainly stays under the threshold (a <see cref="BoundOf"/> value).</summary>
+    internal bool MayMove15m(double threshold) => !IsPending(Pending15m) || MayMove(_closeApprox, _from15mApprox, threshold);
 
-    /// <summary>False only when |<see cref="MomentumReturnPct"/>| certainly stays under <paramref name="threshold"/>.</summary>
-    internal bool MayMoveMomentum(decimal threshold) => !IsPending(PendingMomentum) || MayMove(_fromMomentum, threshold);
+    /// <summary>False only when |<see cref="Change60mPct"/>| certainly stays under the threshold (a <see cref="BoundOf"/> value).</summary>
+    internal bool MayMove60m(double threshold) => !IsPending(Pending60m) || MayMove(_closeApprox, _from60mApprox, threshold);
+
+    /// <summary>False only when |<see cref="MomentumReturnPct"/>| certainly stays under the threshold (a <see cref="BoundOf"/> value).</summary>
+    internal bool MayMoveMomentum(double threshold) => !IsPending(PendingMomentum) || MayMove(_closeApprox, _fromMomentumApprox, threshold);
 
     /// <summary>
-    /// False only when <see cref="VolumeRatio"/> certainly stays under <paramref name="threshold"/>, without the
-    /// two decimal divisions: 1 h volume × 24 &lt; threshold × 24 h volume × (1 − 1e-6), evaluated in binary
-    /// floating point (each operation exact to ~1e-16 relative, far inside the margin, and the decimal ratio is
-    /// exact to ~1e-28), proves ratio &lt; threshold. A reading given its average uses that instead.
+    /// False only when <see cref="VolumeRatio"/> certainly stays under the threshold (a <see cref="BoundOf"/> value),
+    /// without the two decimal divisions: 1 h volume × 24 &lt; threshold × 24 h volume × (1 − 1e-6), evaluated in
+    /// binary floating point (each conversion and operation exact to ~1e-16 relative, far inside the margin, and
+    /// the decimal ratio is exact to ~1e-28), proves ratio &lt; threshold. A reading given its average uses that instead.
     /// </summary>
-    internal bool MayReachVolumeRatio(decimal threshold)
+    internal bool MayReachVolumeRatio(double threshold)
     {
-        if (threshold < MinBoundedThreshold || threshold > Bound || Volume1h is not { } volume || volume < 0m || volume > Bound) return true;
-        var day = IsPending(PendingAverage) ? _volume24h : _avgHourlyVolume24h is { } average ? average * 24m : 0m;
-        if (day <= 0m || day > Bound) return true;
-        return (double)volume * 24d >= (double)threshold * (double)day * Margin;
+        if (double.IsNaN(threshold)) return true;
+        double volume, day;
+        if (IsPending(PendingAverage)) (volume, day) = (_volume1hApprox, _volume24hApprox);
+        else if (Volume1h is { } hour && _avgHourlyVolume24h is { } average) (volume, day) = ((double)hour, (double)(average * 24m));
+        else return true;
+        if (!(volume >= 0d && volume <= BoundApprox && day > 0d && day <= BoundApprox)) return true;
+        return volume * 24d >= threshold * day * Margin;
     }
 
     /// <summary>
     /// |(close / from − 1) × 100| &lt; threshold proven without the decimal division: |close − from| × 100 &lt;
     /// threshold × from × (1 − 1e-6) in binary floating point (conversions and operations exact to ~1e-16 relative
     /// of values within 1e12, far inside the margin for thresholds of at least 1e-6 %; the decimal change is
-    /// exact to ~1e-25). Anything else takes the exact decimal path, so no decision ever rests on a double.
+    /// exact to ~1e-25). Anything else (NaN included) takes the exact decimal path, so no decision ever rests on a double.
     /// </summary>
-    private bool MayMove(decimal from, decimal threshold)
+    private static bool MayMove(double close, double from, double threshold)
     {
-        if (Close is not { } close) return true;
-        if (threshold < MinBoundedThreshold || threshold > Bound || from <= 0m || from > Bound || close > Bound || close < 0m) return true;
-        var f = (double)from;
-        return Math.Abs((double)close - f) * 100d >= (double)threshold * f * Margin;
+        if (!(from > 0d && from <= BoundApprox && close >= 0d && close <= BoundApprox && threshold > 0d)) return true;
+        return Math.Abs(close - from) * 100d >= threshold * from * Margin;
     }
+
+    private const double BoundApprox = 1e12;
 
     private decimal? ChangeFrom(decimal from) => Close is { } close ? IndicatorState.ChangePct(from, close) : null;
 

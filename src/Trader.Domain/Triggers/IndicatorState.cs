@@ -16,6 +16,7 @@ public sealed class IndicatorState
     private readonly IndicatorSettings _settings;
     private readonly int _capacity;
     private readonly decimal[] _close;
+    private readonly double[] _closeApprox; // the same closes as doubles, converted once, for the readings' bounds
     private readonly decimal[] _volume;
     private readonly MonotonicWindow _high;
     private readonly MonotonicWindow _low;
@@ -34,6 +35,7 @@ public sealed class IndicatorState
         _settings = settings;
         _capacity = settings.WindowMinutes;
         _close = new decimal[_capacity];
+        _closeApprox = new double[_capacity];
         _volume = new decimal[_capacity];
         _high = new MonotonicWindow(settings.BreakoutLookbackMinutes, max: true);
         _low = new MonotonicWindow(settings.BreakoutLookbackMinutes, max: false);
@@ -85,8 +87,12 @@ public sealed class IndicatorState
                 momentumFrom = from;
                 // (close / from − 1) × 100 > 0 exactly when close > from (from > 0) unless the quotient rounds to 1
                 // (a difference under ~1e-28 of the price: then divide), and an hourly return (a − b) > 0 exactly
-                // when a > b: comparisons instead of a division and twelve subtractions.
-                var rising = close > from && (close - from >= from * NotRoundedToOne || ChangePct(from, close) > 0m);
+                // when a > b: comparisons instead of a division and twelve subtractions. Closes more than 1e-9
+                // apart as doubles (each exact to ~1e-16) are decided by that alone.
+                double closeD = _closeApprox[last], fromD = CloseApproxAgo(last, _settings.MomentumLookbackMinutes);
+                var rising = closeD > fromD * (1d + ClearlyApart) ? true
+                    : closeD < fromD * (1d - ClearlyApart) ? false
+                    : close > from && (close - from >= from * NotRoundedToOne || ChangePct(from, close) > 0m);
                 var rises = BitOperations.PopCount((uint)_hourlyRises[(int)((_next - 1) % IndicatorSettings.LongMoveMinutes)]);
                 share = SameSignShares[rising ? rises : IndicatorSettings.MomentumConfidenceHours - rises];
             }
@@ -105,10 +111,15 @@ public sealed class IndicatorState
             hasBreakout ? _high.Extreme : null,
             hasBreakout ? _low.Extreme : null,
             momentumFrom,
-            share);
+            share,
+            _closeApprox[last],
+            minutes > IndicatorSettings.ShortMoveMinutes ? CloseApproxAgo(last, IndicatorSettings.ShortMoveMinutes) : double.NaN,
+            minutes > IndicatorSettings.LongMoveMinutes ? CloseApproxAgo(last, IndicatorSettings.LongMoveMinutes) : double.NaN,
+            momentumFrom is null ? double.NaN : CloseApproxAgo(last, _settings.MomentumLookbackMinutes));
     }
 
     private const decimal NotRoundedToOne = 1e-26m;
+    private const double ClearlyApart = 1e-9;
 
     /// <summary>same / 12 for every count, computed as before (so the values are the same decimals), without a division per reading.</summary>
     private static readonly decimal[] SameSignShares =
@@ -124,6 +135,12 @@ public sealed class IndicatorState
     {
         var at = last - minutes;
         return _close[at < 0 ? at + _capacity : at];
+    }
+
+    private double CloseApproxAgo(int last, int minutes)
+    {
+        var at = last - minutes;
+        return _closeApprox[at < 0 ? at + _capacity : at];
     }
 
     private void Push(decimal high, decimal low, decimal close, decimal volume)
@@ -143,6 +160,7 @@ public sealed class IndicatorState
         rises = ((rises << 1) | (rose ? 1 : 0)) & HoursMask;
 
         _close[slot] = close;
+        _closeApprox[slot] = (double)close;
         _volume[slot] = volume;
         _high.Push(position, high);
         _low.Push(position, low);

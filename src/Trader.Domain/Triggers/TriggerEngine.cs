@@ -25,6 +25,7 @@ public static class TriggerEngine
         var thresholds = TriggerThresholds.For(regime.Regime, config);
         var signals = config.Signals.Triggers;
         var minScore = config.Policy.Triggers.MinScore;
+        var momentumBound = IndicatorReading.BoundOf(signals.Momentum.MinReturnPct);
         var fired = new List<Fired>();
         Span<Candidate> candidates = stackalloc Candidate[MaxCandidates];
         var members = universe.Members;
@@ -32,7 +33,7 @@ public static class TriggerEngine
         {
             var member = members[m];
             if (!indicators.TryGetValue(member.ProductId, out var reading)) continue;
-            var count = Fill(candidates, reading, thresholds, signals);
+            var count = Fill(candidates, reading, thresholds, signals, momentumBound);
             if (count == 0) continue;
             var best = candidates[0];
             for (var i = 1; i < count; i++)
@@ -61,7 +62,7 @@ public static class TriggerEngine
         string productId, IndicatorReading reading, TriggerThresholds thresholds, SignalTriggersSection signals)
     {
         Span<Candidate> candidates = stackalloc Candidate[MaxCandidates];
-        var count = Fill(candidates, reading, thresholds, signals);
+        var count = Fill(candidates, reading, thresholds, signals, IndicatorReading.BoundOf(signals.Momentum.MinReturnPct));
         var result = new List<TriggerSignal>(count);
         for (var i = 0; i < count; i++) result.Add(Signal(productId, candidates[i], reading, thresholds, signals));
         return result;
@@ -76,14 +77,14 @@ public static class TriggerEngine
         public decimal Score { get; } = Strength * Confidence;
     }
 
-    private static int Fill(Span<Candidate> into, IndicatorReading r, TriggerThresholds t, SignalTriggersSection signals)
+    private static int Fill(Span<Candidate> into, IndicatorReading r, TriggerThresholds t, SignalTriggersSection signals, double momentumBound)
     {
         if (r.Close is not { } close) return 0;
         var n = 0;
 
         // A move under both thresholds in either direction fires neither way: proven without its division.
-        var may15 = r.MayMove15m(t.Pct15m);
-        var may60 = r.MayMove60m(t.Pct60m);
+        var may15 = r.MayMove15m(t.Pct15mBound);
+        var may60 = r.MayMove60m(t.Pct60mBound);
         for (var up = 1; up >= 0 && (may15 || may60); up--)
         {
             var sign = up == 1 ? 1m : -1m;
@@ -99,7 +100,7 @@ public static class TriggerEngine
             into[n++] = new Candidate(TriggerKind.PriceMove, up == 1 ? TriggerDirection.Up : TriggerDirection.Down, strength, confidence);
         }
 
-        if (r.MayReachVolumeRatio(t.VolumeRatio1h) && r.VolumeRatio is { } ratio && ratio >= t.VolumeRatio1h)
+        if (r.MayReachVolumeRatio(t.VolumeRatio1hBound) && r.VolumeRatio is { } ratio && ratio >= t.VolumeRatio1h)
         {
             var direction = r.Change60mPct is { } m60 && m60 < 0m ? TriggerDirection.Down : TriggerDirection.Up;
             into[n++] = new Candidate(TriggerKind.VolumeSpike, direction, Clamp01((ratio - 1m) / 3m), Clamp01(ratio / 4m));
@@ -109,7 +110,7 @@ public static class TriggerEngine
             into[n++] = new Candidate(TriggerKind.Breakout, TriggerDirection.Up, 0.7m, 0.8m);
 
         var m = signals.Momentum;
-        if (r.MayMoveMomentum(m.MinReturnPct) && r.MomentumReturnPct is { } ret && r.MomentumSameSignShare is { } share
+        if (r.MayMoveMomentum(momentumBound) && r.MomentumReturnPct is { } ret && r.MomentumSameSignShare is { } share
             && Math.Abs(ret) >= m.MinReturnPct && m.FullStrengthReturnPct > 0m)
         {
             into[n++] = new Candidate(TriggerKind.Momentum, ret > 0m ? TriggerDirection.Up : TriggerDirection.Down,

@@ -9,6 +9,13 @@ namespace Trader.Domain.Triggers;
 /// </summary>
 public sealed record TriggerThresholds(decimal Pct15m, decimal Pct60m, decimal VolumeRatio1h)
 {
+    /// <summary>The thresholds as the readings' division-free bounds take them (<see cref="IndicatorReading.BoundOf"/>).</summary>
+    internal double Pct15mBound { get; } = IndicatorReading.BoundOf(Pct15m);
+
+    internal double Pct60mBound { get; } = IndicatorReading.BoundOf(Pct60m);
+
+    internal double VolumeRatio1hBound { get; } = IndicatorReading.BoundOf(VolumeRatio1h);
+
     public static TriggerThresholds For(MarketRegime regime, TraderConfig config)
     {
         if (config.Signals.Triggers.RegimeThresholds.TryGetValue(RegimeClassifier.NameOf(regime), out var t))
