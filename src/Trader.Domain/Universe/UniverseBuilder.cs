@@ -19,10 +19,11 @@ public static class UniverseBuilder
         var members = new List<UniverseMember>(map.Symbols.Count);
         var exclusions = new List<UniverseExclusion>();
 
-        foreach (var productId in map.Symbols)
+        for (var i = 0; i < map.Symbols.Count; i++)
         {
-            var tier = map.TierOf(productId)!;
-            var exclusion = ExclusionOf(map, productId, tier, markets.GetValueOrDefault(productId));
+            var member = map.MemberAt(i);
+            var productId = member.ProductId;
+            var exclusion = ExclusionOf(map.IsNeverTradeAt(i), productId, member.Tier, markets.GetValueOrDefault(productId));
             if (exclusion is not null)
             {
                 exclusions.Add(exclusion);
@@ -34,15 +35,15 @@ public static class UniverseBuilder
                     $"universe.max_universe_size {universe.Universe.MaxUniverseSize} reached"));
                 continue;
             }
-            members.Add(map.MemberOf(productId)!);
+            members.Add(member);
         }
 
         return new EligibleUniverse(members, exclusions);
     }
 
-    private static UniverseExclusion? ExclusionOf(UniverseMap map, string productId, TierAssignment tier, ProductMarketView? view)
+    private static UniverseExclusion? ExclusionOf(bool neverTrade, string productId, TierAssignment tier, ProductMarketView? view)
     {
-        if (map.IsNeverTrade(productId))
+        if (neverTrade)
             return new UniverseExclusion(productId, ReasonCodes.NotEligible, "listed in exclusions.never_trade");
         if (view is null)
             return new UniverseExclusion(productId, ReasonCodes.NotEligible, "no market data");

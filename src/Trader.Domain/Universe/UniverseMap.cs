@@ -14,6 +14,9 @@ public sealed class UniverseMap
     private readonly List<string> _symbolsInOrder = [];
     private readonly HashSet<string> _neverTrade;
     private readonly Dictionary<string, UniverseMember> _members = new(StringComparer.Ordinal);
+    // The same members and never-trade flags in symbol order: a cycle walks them without a lookup per symbol.
+    private readonly List<UniverseMember> _membersInOrder = [];
+    private readonly List<bool> _neverTradeInOrder = [];
 
     public UniverseMap(UniverseConfig universe, PolicyConfig policy)
     {
@@ -40,8 +43,20 @@ public sealed class UniverseMap
         }
 
         _neverTrade = new HashSet<string>(universe.Exclusions.NeverTrade, StringComparer.Ordinal);
-        foreach (var symbol in _symbolsInOrder) _members.Add(symbol, new UniverseMember(symbol, _tierBySymbol[symbol], ThemeOf(symbol)));
+        foreach (var symbol in _symbolsInOrder)
+        {
+            var member = new UniverseMember(symbol, _tierBySymbol[symbol], ThemeOf(symbol));
+            _members.Add(symbol, member);
+            _membersInOrder.Add(member);
+            _neverTradeInOrder.Add(_neverTrade.Contains(symbol));
+        }
     }
+
+    /// <summary>The member record of <see cref="Symbols"/>[<paramref name="index"/>].</summary>
+    internal UniverseMember MemberAt(int index) => _membersInOrder[index];
+
+    /// <summary><see cref="IsNeverTrade"/> of <see cref="Symbols"/>[<paramref name="index"/>].</summary>
+    internal bool IsNeverTradeAt(int index) => _neverTradeInOrder[index];
 
     /// <summary>The (immutable) member record of a configured product, built once instead of every cycle.</summary>
     public UniverseMember? MemberOf(string productId) => _members.GetValueOrDefault(productId);
