@@ -1,6 +1,7 @@
 using System.Globalization;
 using Trader.Domain.Config;
 using Trader.Domain.Decisions;
+using Trader.Domain.Market;
 using Trader.Domain.Portfolio;
 using Trader.Domain.Regime;
 using Trader.Domain.Risk;
@@ -113,13 +114,17 @@ public static class RulesEngine
 
             var stopLoss = position.StopLossPct ?? policy.Risk.StopLossPct;
             var takeProfit = position.TakeProfitPct ?? policy.Risk.TakeProfitPct;
-            var pnlPct = (price / position.AvgCost - 1m) * 100m;
             var held = snapshot.Now - position.OpenedAt;
 
             (ExitReason Reason, string Why)? exit = null;
-            if (pnlPct <= -stopLoss) exit = (ExitReason.StopLoss, $"pnl {F(pnlPct)} % ≤ −{F(stopLoss)} %");
-            else if (pnlPct >= takeProfit) exit = (ExitReason.TakeProfit, $"pnl {F(pnlPct)} % ≥ {F(takeProfit)} %");
-            else if (position.MaxHold is { } maxHold && held >= maxHold)
+            // Most positions are well inside both bands every cycle: proven so without the division (MoveBound).
+            if (MoveBound.MayReach((double)position.AvgCost, (double)price, MoveBound.Of(Math.Min(stopLoss, takeProfit))))
+            {
+                var pnlPct = (price / position.AvgCost - 1m) * 100m;
+                if (pnlPct <= -stopLoss) exit = (ExitReason.StopLoss, $"pnl {F(pnlPct)} % ≤ −{F(stopLoss)} %");
+                else if (pnlPct >= takeProfit) exit = (ExitReason.TakeProfit, $"pnl {F(pnlPct)} % ≥ {F(takeProfit)} %");
+            }
+            if (exit is null && position.MaxHold is { } maxHold && held >= maxHold)
                 exit = (ExitReason.MaxHold, $"held {held.TotalHours.ToString("0.##", CultureInfo.InvariantCulture)} h ≥ {maxHold.TotalHours.ToString("0.##", CultureInfo.InvariantCulture)} h");
             if (exit is not { } e) continue;
 

@@ -1,3 +1,5 @@
+using Trader.Domain.Market;
+
 namespace Trader.Domain.Triggers;
 
 /// <summary>
@@ -17,9 +19,6 @@ public sealed record IndicatorReading
     public static readonly IndicatorReading Empty = new(null, 0, null, null, null, null, null, null, null, null, null);
 
     private const int Pending15m = 1, Pending60m = 2, PendingMomentum = 4, PendingAverage = 8;
-    private const double Margin = 1 - 1e-6;
-    private const decimal Bound = 1e12m;
-    private const decimal MinBoundedThreshold = 0.000001m;
 
     private decimal _from15m, _from60m, _fromMomentum, _volume24h;
     private decimal? _change15mPct, _change60mPct, _momentumReturnPct, _avgHourlyVolume24h;
@@ -128,24 +127,17 @@ public sealed record IndicatorReading
     /// <summary>Last hour's volume over the average hourly volume of the last 24 h (null when undefined).</summary>
     public decimal? VolumeRatio => Volume1h is { } v && AvgHourlyVolume24h is { } avg && avg > 0m ? v / avg : null;
 
-    /// <summary>
-    /// <paramref name="threshold"/> as the bounds below take it: as a <see cref="double"/> when it is within the
-    /// range they are proven for, else NaN (then they answer "may", and the exact decimal path decides).
-    /// </summary>
-    internal static double BoundOf(decimal threshold) =>
-        threshold >= MinBoundedThreshold && threshold <= Bound ? (double)threshold : double.NaN;
+    /// <summary>False only when |<see cref="Change15mPct"/>| certainly stays under the threshold (a <see cref="MoveBound.Of"/> value).</summary>
+    internal bool MayMove15m(double threshold) => !IsPending(Pending15m) || MoveBound.MayReach(_from15mApprox, _closeApprox, threshold);
 
-    /// <summary>False only when |<see cref="Change15mPct"/>| certainly stays under the threshold (a <see cref="BoundOf"/> value).</summary>
-    internal bool MayMove15m(double threshold) => !IsPending(Pending15m) || MayMove(_closeApprox, _from15mApprox, threshold);
+    /// <summary>False only when |<see cref="Change60mPct"/>| certainly stays under the threshold (a <see cref="MoveBound.Of"/> value).</summary>
+    internal bool MayMove60m(double threshold) => !IsPending(Pending60m) || MoveBound.MayReach(_from60mApprox, _closeApprox, threshold);
 
-    /// <summary>False only when |<see cref="Change60mPct"/>| certainly stays under the threshold (a <see cref="BoundOf"/> value).</summary>
-    internal bool MayMove60m(double threshold) => !IsPending(Pending60m) || MayMove(_closeApprox, _from60mApprox, threshold);
-
-    /// <summary>False only when |<see cref="MomentumReturnPct"/>| certainly stays under the threshold (a <see cref="BoundOf"/> value).</summary>
-    internal bool MayMoveMomentum(double threshold) => !IsPending(PendingMomentum) || MayMove(_closeApprox, _fromMomentumApprox, threshold);
+    /// <summary>False only when |<see cref="MomentumReturnPct"/>| certainly stays under the threshold (a <see cref="MoveBound.Of"/> value).</summary>
+    internal bool MayMoveMomentum(double threshold) => !IsPending(PendingMomentum) || MoveBound.MayReach(_fromMomentumApprox, _closeApprox, threshold);
 
     /// <summary>
-    /// False only when <see cref="VolumeRatio"/> certainly stays under the threshold (a <see cref="BoundOf"/> value),
+    /// False only when <see cref="VolumeRatio"/> certainly stays under the threshold (a <see cref="MoveBound.Of"/> value),
     /// without the two decimal divisions: 1 h volume × 24 &lt; threshold × 24 h volume × (1 − 1e-6), evaluated in
     /// binary floating point (each conversion and operation exact to ~1e-16 relative, far inside the margin, and
     /// the decimal ratio is exact to ~1e-28), proves ratio &lt; threshold. A reading given its average uses that instead.
@@ -157,23 +149,9 @@ public sealed record IndicatorReading
         if (IsPending(PendingAverage)) (volume, day) = (_volume1hApprox, _volume24hApprox);
         else if (Volume1h is { } hour && _avgHourlyVolume24h is { } average) (volume, day) = ((double)hour, (double)(average * 24m));
         else return true;
-        if (!(volume >= 0d && volume <= BoundApprox && day > 0d && day <= BoundApprox)) return true;
-        return volume * 24d >= threshold * day * Margin;
+        if (!(MoveBound.InRange(volume) && day > 0d && MoveBound.InRange(day))) return true;
+        return volume * 24d >= threshold * day * MoveBound.Margin;
     }
-
-    /// <summary>
-    /// |(close / from − 1) × 100| &lt; threshold proven without the decimal division: |close − from| × 100 &lt;
-    /// threshold × from × (1 − 1e-6) in binary floating point (conversions and operations exact to ~1e-16 relative
-    /// of values within 1e12, far inside the margin for thresholds of at least 1e-6 %; the decimal change is
-    /// exact to ~1e-25). Anything else (NaN included) takes the exact decimal path, so no decision ever rests on a double.
-    /// </summary>
-    private static bool MayMove(double close, double from, double threshold)
-    {
-        if (!(from > 0d && from <= BoundApprox && close >= 0d && close <= BoundApprox && threshold > 0d)) return true;
-        return Math.Abs(close - from) * 100d >= threshold * from * Margin;
-    }
-
-    private const double BoundApprox = 1e12;
 
     private decimal? ChangeFrom(decimal from) => Close is { } close ? IndicatorState.ChangePct(from, close) : null;
 

@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Globalization;
 using Trader.Domain.Config;
+using Trader.Domain.Market;
 using Trader.Domain.Decisions;
 using Trader.Domain.Regime;
 using Trader.Domain.Universe;
@@ -25,34 +27,43 @@ public static class TriggerEngine
         var thresholds = TriggerThresholds.For(regime.Regime, config);
         var signals = config.Signals.Triggers;
         var minScore = config.Policy.Triggers.MinScore;
-        var momentumBound = IndicatorReading.BoundOf(signals.Momentum.MinReturnPct);
-        var fired = new List<Fired>();
-        Span<Candidate> candidates = stackalloc Candidate[MaxCandidates];
+        var momentumBound = MoveBound.Of(signals.Momentum.MinReturnPct);
         var members = universe.Members;
-        for (var m = 0; m < members.Count; m++)
+        // At most one per member; rented, as every cycle fills and sorts it and only the kept few outlive it.
+        var fired = ArrayPool<Fired>.Shared.Rent(Math.Max(1, members.Count));
+        var firedCount = 0;
+        try
         {
-            var member = members[m];
-            if (!indicators.TryGetValue(member.ProductId, out var reading)) continue;
-            var count = Fill(candidates, reading, thresholds, signals, momentumBound);
-            if (count == 0) continue;
-            var best = candidates[0];
-            for (var i = 1; i < count; i++)
-                if (candidates[i].Score > best.Score) best = candidates[i];
-            if (best.Score >= minScore) fired.Add(new Fired(member.ProductId, best, reading));
-        }
+            Span<Candidate> candidates = stackalloc Candidate[MaxCandidates];
+            for (var m = 0; m < members.Count; m++)
+            {
+                var member = members[m];
+                if (!indicators.TryGetValue(member.ProductId, out var reading)) continue;
+                var count = Fill(candidates, reading, thresholds, signals, momentumBound);
+                if (count == 0) continue;
+                var best = candidates[0];
+                for (var i = 1; i < count; i++)
+                    if (candidates[i].Score > best.Score) best = candidates[i];
+                if (best.Score >= minScore) fired[firedCount++] = new Fired(member.ProductId, best, reading);
+            }
 
-        // Strongest first, ties by product id (a total order: one candidate per product). Only the kept ones get
-        // their reason text, so a cycle where every product fires formats max_triggers_per_cycle strings, not N.
-        fired.Sort(static (a, b) =>
+            // Strongest first, ties by product id (a total order: one candidate per product). Only the kept ones get
+            // their reason text, so a cycle where every product fires formats max_triggers_per_cycle strings, not N.
+            fired.AsSpan(0, firedCount).Sort(static (a, b) =>
+            {
+                var byScore = b.Candidate.Score.CompareTo(a.Candidate.Score);
+                return byScore != 0 ? byScore : string.CompareOrdinal(a.ProductId, b.ProductId);
+            });
+            var kept = Math.Min(firedCount, Math.Max(0, signals.MaxTriggersPerCycle));
+            var ranked = new List<TriggerSignal>(kept);
+            for (var i = 0; i < kept; i++)
+                ranked.Add(Signal(fired[i].ProductId, fired[i].Candidate, fired[i].Reading, thresholds, signals));
+            return new TriggerScan(ranked, firedCount);
+        }
+        finally
         {
-            var byScore = b.Candidate.Score.CompareTo(a.Candidate.Score);
-            return byScore != 0 ? byScore : string.CompareOrdinal(a.ProductId, b.ProductId);
-        });
-        var kept = Math.Min(fired.Count, Math.Max(0, signals.MaxTriggersPerCycle));
-        var ranked = new List<TriggerSignal>(kept);
-        for (var i = 0; i < kept; i++)
-            ranked.Add(Signal(fired[i].ProductId, fired[i].Candidate, fired[i].Reading, thresholds, signals));
-        return new TriggerScan(ranked, fired.Count);
+            ArrayPool<Fired>.Shared.Return(fired, clearArray: true);
+        }
     }
 
     private readonly record struct Fired(string ProductId, Candidate Candidate, IndicatorReading Reading);
@@ -62,7 +73,7 @@ public static class TriggerEngine
         string productId, IndicatorReading reading, TriggerThresholds thresholds, SignalTriggersSection signals)
     {
         Span<Candidate> candidates = stackalloc Candidate[MaxCandidates];
-        var count = Fill(candidates, reading, thresholds, signals, IndicatorReading.BoundOf(signals.Momentum.MinReturnPct));
+        var count = Fill(candidates, reading, thresholds, signals, MoveBound.Of(signals.Momentum.MinReturnPct));
         var result = new List<TriggerSignal>(count);
         for (var i = 0; i < count; i++) result.Add(Signal(productId, candidates[i], reading, thresholds, signals));
         return result;

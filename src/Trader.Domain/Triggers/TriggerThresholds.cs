@@ -1,4 +1,5 @@
 using Trader.Domain.Config;
+using Trader.Domain.Market;
 using Trader.Domain.Regime;
 
 namespace Trader.Domain.Triggers;
@@ -9,12 +10,12 @@ namespace Trader.Domain.Triggers;
 /// </summary>
 public sealed record TriggerThresholds(decimal Pct15m, decimal Pct60m, decimal VolumeRatio1h)
 {
-    /// <summary>The thresholds as the readings' division-free bounds take them (<see cref="IndicatorReading.BoundOf"/>).</summary>
-    internal double Pct15mBound { get; } = IndicatorReading.BoundOf(Pct15m);
+    /// <summary>The thresholds as the readings' division-free bounds take them (<see cref="MoveBound.Of"/>).</summary>
+    internal double Pct15mBound { get; } = MoveBound.Of(Pct15m);
 
-    internal double Pct60mBound { get; } = IndicatorReading.BoundOf(Pct60m);
+    internal double Pct60mBound { get; } = MoveBound.Of(Pct60m);
 
-    internal double VolumeRatio1hBound { get; } = IndicatorReading.BoundOf(VolumeRatio1h);
+    internal double VolumeRatio1hBound { get; } = MoveBound.Of(VolumeRatio1h);
 
     public static TriggerThresholds For(MarketRegime regime, TraderConfig config)
     {

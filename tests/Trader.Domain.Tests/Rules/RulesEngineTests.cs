@@ -1,3 +1,4 @@
+using CsCheck;
 using Trader.Domain.Config;
 using Trader.Domain.Decisions;
 using Trader.Domain.Portfolio;
@@ -102,6 +103,37 @@ public sealed class RulesEngineTests
 
         var quiet = snapshot with { Markets = new Dictionary<string, Trader.Domain.Market.ProductMarketView> { ["SOL-USD"] = Snap.View("SOL-USD", 101m) } };
         Assert.Equal(reason == ExitReason.MaxHold ? 1 : 0, RulesEngine.ProposeExits(quiet, Config.Policy).Count);
+    }
+
+    [Fact]
+    [Trait("Req", "REQ-R2")]
+    public void Stop_loss_and_take_profit_proven_out_of_reach_without_the_division_exit_exactly_as_the_divided_pnl_says()
+    {
+        // ProposeExits divides a position's PnL out only when a floating-point bound cannot prove it inside both
+        // bands: the exits must be those of the exact PnL with the bands placed at, just under and just over it.
+        Gen.Select(Gen.Int[1, 2_000_000_000], Gen.Int[0, 8], Gen.Int[-300, 300], Gen.Int[0, 6], Gen.Int[-3, 3], Gen.Bool)
+            .Sample((units, scale, move, digits, nudge, onStop) =>
+            {
+                var avgCost = units / Pow10(scale);
+                var view = Snap.View("SOL-USD", avgCost + move * avgCost / 1000m);
+                if (MarkPrice.Of(view) is not { } mark || 1_000m * mark < Config.Policy.Risk.MinTradeNotionalUsd) return; // dust is never exited
+                var pnlPct = (mark / avgCost - 1m) * 100m;
+                var band = Math.Round(Math.Abs(pnlPct), digits) + nudge / Pow10(digits + 6);
+                if (band <= 0m) return;
+                var (stop, take) = onStop ? (band, band * 2m) : (band * 2m, band);
+                var position = new Position("SOL-USD", 1_000m, avgCost, Snap.T0, stop, take);
+                var snapshot = Snap.Snapshot(markets: [view], portfolio: new PortfolioState(0m, [position], 10_000m, 10_000m, 10_000m, 10_000m));
+
+                ExitReason? expected = pnlPct <= -stop ? ExitReason.StopLoss : pnlPct >= take ? ExitReason.TakeProfit : null;
+                Assert.Equal(expected, RulesEngine.ProposeExits(snapshot, Config.Policy).SingleOrDefault()?.ExitReason);
+            }, iter: 20_000);
+    }
+
+    private static decimal Pow10(int n)
+    {
+        var result = 1m;
+        for (var i = 0; i < n; i++) result *= 10m;
+        return result;
     }
 
     [Fact]

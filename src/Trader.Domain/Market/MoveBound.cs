@@ -1,0 +1,32 @@
+namespace Trader.Domain.Market;
+
+/// <summary>
+/// Proves a percentage move under a threshold without the decimal division that measures it, for the checks
+/// every product or position goes through every cycle (trigger moves, stop-loss / take-profit): |to − from| × 100
+/// &lt; threshold × from × (1 − 1e-6) in binary floating point. Conversions and operations are exact to ~1e-16
+/// relative for values within 1e12, far inside the margin for thresholds of at least 1e-6 %, and the decimal move
+/// is exact to ~1e-25; anything else (NaN included) answers "may", and the caller decides on the exact decimals,
+/// so no decision ever rests on a double.
+/// </summary>
+internal static class MoveBound
+{
+    private const decimal Bound = 1e12m;
+    private const double BoundApprox = 1e12;
+    private const decimal MinThreshold = 0.000001m;
+
+    /// <summary>The slack every bound keeps: 1 − 1e-6.</summary>
+    public const double Margin = 1 - 1e-6;
+
+    /// <summary>A threshold as <see cref="MayReach"/> takes it: a <see cref="double"/> within the proven range, else NaN.</summary>
+    public static double Of(decimal threshold) => threshold >= MinThreshold && threshold <= Bound ? (double)threshold : double.NaN;
+
+    /// <summary>False only when |(to / from − 1) × 100| certainly stays under <paramref name="threshold"/> (an <see cref="Of"/> value).</summary>
+    public static bool MayReach(double from, double to, double threshold)
+    {
+        if (!(from > 0d && from <= BoundApprox && to >= 0d && to <= BoundApprox && threshold > 0d)) return true;
+        return Math.Abs(to - from) * 100d >= threshold * from * Margin;
+    }
+
+    /// <summary>Whether a value is one <see cref="MayReach"/> and the ratio bounds can take (0 ≤ value ≤ 1e12).</summary>
+    public static bool InRange(double value) => value >= 0d && value <= BoundApprox;
+}
