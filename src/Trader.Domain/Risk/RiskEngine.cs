@@ -252,17 +252,28 @@ public sealed class RiskEngine
         var portfolio = s.Portfolio;
         if (safety.KillSwitchActive) (gates ??= []).Add((ReasonCodes.KillSwitch, "kill switch active"));
 
-        var drawdownPct = portfolio.HighWaterMark > 0m ? (portfolio.HighWaterMark - portfolio.Nav) / portfolio.HighWaterMark * 100m : 0m;
-        if (safety.DrawdownHaltLatched || drawdownPct >= risk.MaxDrawdownPct)
-            (gates ??= []).Add((ReasonCodes.MaxDrawdown, $"drawdown {F(drawdownPct)} % from HWM {F(portfolio.HighWaterMark)} (max {F(risk.MaxDrawdownPct)} %){Latched(safety.DrawdownHaltLatched)}"));
+        // Each stop compares a move of the NAV with a limit; one far inside it is proven so without the division (MoveBound).
+        var nav = (double)portfolio.Nav;
+        if (safety.DrawdownHaltLatched || MoveBound.MayReach((double)portfolio.HighWaterMark, nav, MoveBound.Of(risk.MaxDrawdownPct)))
+        {
+            var drawdownPct = portfolio.HighWaterMark > 0m ? (portfolio.HighWaterMark - portfolio.Nav) / portfolio.HighWaterMark * 100m : 0m;
+            if (safety.DrawdownHaltLatched || drawdownPct >= risk.MaxDrawdownPct)
+                (gates ??= []).Add((ReasonCodes.MaxDrawdown, $"drawdown {F(drawdownPct)} % from HWM {F(portfolio.HighWaterMark)} (max {F(risk.MaxDrawdownPct)} %){Latched(safety.DrawdownHaltLatched)}"));
+        }
 
-        var dayPct = ChangePct(portfolio.DayStartEquity, portfolio.Nav);
-        if (safety.DailyStopLatched || dayPct <= -Math.Abs(risk.DailyStopPnlPct))
-            (gates ??= []).Add((ReasonCodes.DailyStopLoss, $"day PnL {F(dayPct)} % (stop {F(-Math.Abs(risk.DailyStopPnlPct))} %){Latched(safety.DailyStopLatched)}"));
+        if (safety.DailyStopLatched || MoveBound.MayReach((double)portfolio.DayStartEquity, nav, MoveBound.Of(Math.Abs(risk.DailyStopPnlPct))))
+        {
+            var dayPct = ChangePct(portfolio.DayStartEquity, portfolio.Nav);
+            if (safety.DailyStopLatched || dayPct <= -Math.Abs(risk.DailyStopPnlPct))
+                (gates ??= []).Add((ReasonCodes.DailyStopLoss, $"day PnL {F(dayPct)} % (stop {F(-Math.Abs(risk.DailyStopPnlPct))} %){Latched(safety.DailyStopLatched)}"));
+        }
 
-        var weekPct = ChangePct(portfolio.WeekStartEquity, portfolio.Nav);
-        if (safety.WeeklyStopLatched || weekPct <= -Math.Abs(risk.WeeklyStopPnlPct))
-            (gates ??= []).Add((ReasonCodes.WeeklyStopLoss, $"week PnL {F(weekPct)} % (stop {F(-Math.Abs(risk.WeeklyStopPnlPct))} %){Latched(safety.WeeklyStopLatched)}"));
+        if (safety.WeeklyStopLatched || MoveBound.MayReach((double)portfolio.WeekStartEquity, nav, MoveBound.Of(Math.Abs(risk.WeeklyStopPnlPct))))
+        {
+            var weekPct = ChangePct(portfolio.WeekStartEquity, portfolio.Nav);
+            if (safety.WeeklyStopLatched || weekPct <= -Math.Abs(risk.WeeklyStopPnlPct))
+                (gates ??= []).Add((ReasonCodes.WeeklyStopLoss, $"week PnL {F(weekPct)} % (stop {F(-Math.Abs(risk.WeeklyStopPnlPct))} %){Latched(safety.WeeklyStopLatched)}"));
+        }
 
         if (Policy.CircuitBreakers.CheckExchangeStatus && !Allows(safety.ExchangeHealth, kind))
             (gates ??= []).Add((ReasonCodes.ExchangeUnhealthy, $"exchange status {safety.ExchangeHealth.Status}{Why(safety.ExchangeHealth)}"));

@@ -121,29 +121,44 @@ public sealed class OrderSizer
 
     /// <summary>The largest multiple of <paramref name="increment"/> not above <paramref name="value"/>.</summary>
     public static decimal FloorTo(decimal value, decimal increment) =>
-        increment > 0m ? Math.Floor(InIncrements(value, increment)) * increment : value;
+        increment <= 0m ? value
+        : IsDecimalIncrement(value, increment) ? AtScale(Math.Round(value, increment.Scale, MidpointRounding.ToZero), increment.Scale)
+        : Math.Floor(value / increment) * increment;
 
     /// <summary>The smallest multiple of <paramref name="increment"/> not below <paramref name="value"/>.</summary>
     public static decimal CeilTo(decimal value, decimal increment) =>
-        increment > 0m ? Math.Ceiling(InIncrements(value, increment)) * increment : value;
+        increment <= 0m ? value
+        : IsDecimalIncrement(value, increment) ? AtScale(Math.Round(value, increment.Scale, MidpointRounding.ToPositiveInfinity), increment.Scale)
+        : Math.Ceiling(value / increment) * increment;
 
     /// <summary>
-    /// value / increment. For the usual increment 10^-k and a value that 10^k scales without rounding (under 1e12,
-    /// at most 16 decimals with k), that is the exact product value × 10^k: the same number as the exact
-    /// quotient, and Floor / Ceiling return it with scale 0 either way, so the result is the same decimal without
-    /// a division (every synthesized quote and every sizing rounds twice).
+    /// The usual increment 10^-k and a value ≥ 0 under 1e12 with at most 16 decimals with k: then the multiple is
+    /// the value rounded to k decimals, which is the same number as ⌊value / increment⌋ × increment (or ⌈…⌉), and
+    /// <see cref="AtScale"/> gives it the scale k that product has, so the result is the same decimal without a
+    /// division (every synthesized quote and every sizing rounds twice).
     /// </summary>
-    private static decimal InIncrements(decimal value, decimal increment)
+    private static bool IsDecimalIncrement(decimal value, decimal increment)
     {
         var k = increment.Scale;
-        if (value >= 0m && value < 1e12m && value.Scale + k <= MaxExactScale && increment == NegativePowersOfTen[k])
-            return value * PowersOfTen[k];
-        return value / increment;
+        return value >= 0m && value < 1e12m && value.Scale + k <= MaxExactScale && increment == NegativePowersOfTen[k];
     }
+
+    /// <summary><paramref name="rounded"/> (at most <paramref name="scale"/> decimals) written with exactly that many.</summary>
+    private static decimal AtScale(decimal rounded, int scale) =>
+        rounded.Scale == scale ? rounded : rounded * OnesAtScale[scale - rounded.Scale];
 
     private const int MaxExactScale = 16;
     private static readonly decimal[] PowersOfTen = [.. Enumerable.Range(0, MaxExactScale + 1).Select(k => Pow10(k, 10m))];
     private static readonly decimal[] NegativePowersOfTen = [.. Enumerable.Range(0, MaxExactScale + 1).Select(k => Pow10(k, 0.1m))];
+    // 1, 1.0, 1.00, …: multiplying by one of them adds that many decimals and changes nothing else.
+    private static readonly decimal[] OnesAtScale = [.. Enumerable.Range(0, MaxExactScale + 1).Select(OneAtScale)];
+
+    private static decimal OneAtScale(int k)
+    {
+        ulong mantissa = 1;
+        for (var i = 0; i < k; i++) mantissa *= 10;
+        return new decimal((int)(uint)mantissa, (int)(uint)(mantissa >> 32), 0, false, (byte)k);
+    }
 
     private static decimal Pow10(int k, decimal factor)
     {

@@ -1,3 +1,4 @@
+using CsCheck;
 using Trader.Domain.Market;
 using Trader.Domain.Portfolio;
 using Trader.Domain.Risk;
@@ -79,5 +80,50 @@ public sealed class DrawdownTests
         var limitOnly = Run(healthy, SafetyState.Clear with { ExchangeHealth = new ProductHealth(ProductStatus.LimitOnly, null) });
         Assert.Single(limitOnly.Exits);
         Assert.Equal(ReasonCodes.ExchangeUnhealthy, Assert.Single(limitOnly.Rejections).ReasonCode);
+    }
+
+    [Fact]
+    [Trait("Req", "REQ-DD1")]
+    public void Stops_proven_far_without_the_division_halt_exactly_as_the_divided_moves_say_at_every_edge()
+    {
+        // The account-wide stops divide the NAV's move out only when a floating-point bound cannot prove it far
+        // inside the limit: the halts must be those of the exact moves with the limits at, just under and just over them.
+        Gen.Select(Gen.Long[1, 1_000_000_000_000], Gen.Int[0, 6], Gen.Int[-200, 50], Gen.Int[0, 6], Gen.Int[-3, 3], Gen.Int[0, 2])
+            .Sample((units, scale, move, digits, nudge, which) =>
+            {
+                var start = units / Pow10(scale);
+                var nav = start + move * start / 1000m;
+                if (nav < 0m) return;
+                var exact = (start - nav) / start * 100m; // a loss as a positive percentage
+                var limit = Math.Round(Math.Abs(exact), digits) + nudge / Pow10(digits + 6);
+                if (limit <= 0m) return;
+                var far = 1_000m; // the other stops well out of reach
+                var config = Snap.Config(risk: r => r with
+                {
+                    MaxDrawdownPct = which == 0 ? limit : far,
+                    DailyStopPnlPct = which == 1 ? -limit : -far,
+                    WeeklyStopPnlPct = which == 2 ? -limit : -far,
+                });
+                var hwm = which == 0 ? start : Math.Max(start, nav);
+                var portfolio = new PortfolioState(nav, [], nav, hwm, which == 1 ? start : nav, which == 2 ? start : nav);
+                var halts = Snap.Risk(config).ActiveHalts(Snap.Snapshot(portfolio: portfolio));
+
+                var expected = which switch
+                {
+                    0 => (start - nav) / start * 100m >= limit,
+                    1 => (nav - start) / start * 100m <= -limit,
+                    _ => (nav - start) / start * 100m <= -limit,
+                };
+                var code = which switch { 0 => ReasonCodes.MaxDrawdown, 1 => ReasonCodes.DailyStopLoss, _ => ReasonCodes.WeeklyStopLoss };
+                Assert.Equal(expected, halts.Contains(code));
+                Assert.Equal(expected ? 1 : 0, halts.Count);
+            }, iter: 20_000);
+    }
+
+    private static decimal Pow10(int n)
+    {
+        var result = 1m;
+        for (var i = 0; i < n; i++) result *= 10m;
+        return result;
     }
 }

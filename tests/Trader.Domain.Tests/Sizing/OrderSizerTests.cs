@@ -126,7 +126,7 @@ public sealed class OrderSizerTests
     [Trait("Req", "REQ-X3")]
     public void Rounding_to_an_increment_gives_the_same_decimal_as_dividing_by_it_digits_and_scale_included()
     {
-        // FloorTo / CeilTo multiply by 10^k instead of dividing by a 10^-k increment when that is exact: the result
+        // FloorTo / CeilTo round to k decimals instead of dividing by a 10^-k increment when that is exact: the result
         // must be the decimal the division gives, also its scale (reports print it), for every kind of input.
         Gen.Select(Gen.Long[0, 999_999_999_999_999], Gen.Int[0, 28], Gen.Int[0, 12], Gen.Int[0, 9]).Sample((units, scale, k, odd) =>
         {
