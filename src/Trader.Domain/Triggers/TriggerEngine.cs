@@ -88,6 +88,12 @@ public static class TriggerEngine
         public decimal Score { get; } = Strength * Confidence;
     }
 
+    // The fixed-strength candidates, their scores multiplied once.
+    private static readonly Candidate MoveBoth = new(TriggerKind.PriceMove, TriggerDirection.Up, 0.8m, 0.85m);
+    private static readonly Candidate Move15m = new(TriggerKind.PriceMove, TriggerDirection.Up, 0.6m, 0.7m);
+    private static readonly Candidate Move60m = new(TriggerKind.PriceMove, TriggerDirection.Up, 0.7m, 0.75m);
+    private static readonly Candidate BreakoutUp = new(TriggerKind.Breakout, TriggerDirection.Up, 0.7m, 0.8m);
+
     private static int Fill(Span<Candidate> into, IndicatorReading r, TriggerThresholds t, SignalTriggersSection signals, double momentumBound)
     {
         if (r.Close is not { } close) return 0;
@@ -98,17 +104,17 @@ public static class TriggerEngine
         var may60 = r.MayMove60m(t.Pct60mBound);
         for (var up = 1; up >= 0 && (may15 || may60); up--)
         {
-            var sign = up == 1 ? 1m : -1m;
-            var hit15 = may15 && r.Change15mPct is { } m15 && sign * m15 >= t.Pct15m;
-            var hit60 = may60 && r.Change60mPct is { } m60 && sign * m60 >= t.Pct60m;
+            // A signed move: the falling side compares the negated change (a sign flip, as × −1 was).
+            var hit15 = may15 && r.Change15mPct is { } m15 && (up == 1 ? m15 : -m15) >= t.Pct15m;
+            var hit60 = may60 && r.Change60mPct is { } m60 && (up == 1 ? m60 : -m60) >= t.Pct60m;
             if (!hit15 && !hit60) continue;
-            var (strength, confidence) = (hit15, hit60) switch
+            var direction = up == 1 ? TriggerDirection.Up : TriggerDirection.Down;
+            into[n++] = (hit15, hit60) switch
             {
-                (true, true) => (0.8m, 0.85m),
-                (true, false) => (0.6m, 0.7m),
-                _ => (0.7m, 0.75m),
+                (true, true) => MoveBoth with { Direction = direction },
+                (true, false) => Move15m with { Direction = direction },
+                _ => Move60m with { Direction = direction },
             };
-            into[n++] = new Candidate(TriggerKind.PriceMove, up == 1 ? TriggerDirection.Up : TriggerDirection.Down, strength, confidence);
         }
 
         if (r.MayReachVolumeRatio(t.VolumeRatio1hBound) && r.VolumeRatio is { } ratio && ratio >= t.VolumeRatio1h)
@@ -118,7 +124,7 @@ public static class TriggerEngine
         }
 
         if (r.LookbackHigh is { } high && r.LookbackLow is { } low && high > low && close >= BreakoutNearHigh * high)
-            into[n++] = new Candidate(TriggerKind.Breakout, TriggerDirection.Up, 0.7m, 0.8m);
+            into[n++] = BreakoutUp;
 
         var m = signals.Momentum;
         if (r.MayMoveMomentum(momentumBound) && r.MomentumReturnPct is { } ret && r.MomentumSameSignShare is { } share

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Trader.Domain.Config;
 using Trader.Domain.Decisions;
 using Trader.Domain.Market;
@@ -84,20 +85,23 @@ public sealed class BacktestEngine
 
         while (true)
         {
-            DateTimeOffset? minute = null;
+            // The earliest candle start left (compared as UTC ticks; the minute keeps that candle's own offset).
+            var earliest = -1;
+            var earliestTicks = long.MaxValue;
             for (var p = 0; p < series.Count; p++)
             {
                 if (next[p] >= series[p].Candles.Length) continue;
-                var start = series[p].Candles[next[p]].Start;
-                if (minute is null || start < minute) minute = start;
+                var ticks = series[p].Candles[next[p]].Start.UtcTicks;
+                if (ticks < earliestTicks) (earliest, earliestTicks) = (p, ticks);
             }
-            if (minute is not { } t) break;
+            if (earliest < 0) break;
+            var t = series[earliest].Candles[next[earliest]].Start;
             cancellationToken.ThrowIfCancellationRequested();
             var now = t + Candle.Length;
             first ??= t;
             last = now;
             for (var p = 0; p < series.Count; p++)
-                active[p] = next[p] < series[p].Candles.Length && series[p].Candles[next[p]].Start == t;
+                active[p] = next[p] < series[p].Candles.Length && series[p].Candles[next[p]].Start.UtcTicks == earliestTicks;
 
             // 1. Last cycle's orders meet this minute's candles.
             foreach (var order in pending)
@@ -167,7 +171,7 @@ public sealed class BacktestEngine
 
             foreach (var rejection in decision.Rejections)
             {
-                rejectedCounts[rejection.ReasonCode] = rejectedCounts.GetValueOrDefault(rejection.ReasonCode) + 1;
+                CollectionsMarshal.GetValueRefOrAddDefault(rejectedCounts, rejection.ReasonCode, out _)++;
                 if (rejection.Proposal is not null) proposals++;
             }
             TrackHalts(decision, now, halts, openHalts);
