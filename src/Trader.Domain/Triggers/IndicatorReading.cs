@@ -67,21 +67,9 @@ public sealed record IndicatorReading
         var reading = new IndicatorReading(lastCandleEnd, minutes, close, null, null, volume1h, null, lookbackHigh, lookbackLow, null, momentumSameSignShare);
         var pending = 0;
         reading._closeApprox = double.IsNaN(closeApprox) ? (double)close : closeApprox;
-        if (close15mAgo is { } from15)
-        {
-            (reading._from15m, pending) = (from15, pending | Pending15m);
-            reading._from15mApprox = double.IsNaN(close15mAgoApprox) ? (double)from15 : close15mAgoApprox;
-        }
-        if (close60mAgo is { } from60)
-        {
-            (reading._from60m, pending) = (from60, pending | Pending60m);
-            reading._from60mApprox = double.IsNaN(close60mAgoApprox) ? (double)from60 : close60mAgoApprox;
-        }
-        if (closeMomentumAgo is { } fromMomentum)
-        {
-            (reading._fromMomentum, pending) = (fromMomentum, pending | PendingMomentum);
-            reading._fromMomentumApprox = double.IsNaN(closeMomentumAgoApprox) ? (double)fromMomentum : closeMomentumAgoApprox;
-        }
+        From(close15mAgo, close15mAgoApprox, ref reading._from15m, ref reading._from15mApprox, ref pending, Pending15m);
+        From(close60mAgo, close60mAgoApprox, ref reading._from60m, ref reading._from60mApprox, ref pending, Pending60m);
+        From(closeMomentumAgo, closeMomentumAgoApprox, ref reading._fromMomentum, ref reading._fromMomentumApprox, ref pending, PendingMomentum);
         if (volume24h is { } day)
         {
             (reading._volume24h, pending) = (day, pending | PendingAverage);
@@ -90,6 +78,12 @@ public sealed record IndicatorReading
         }
         reading._pending = pending;
         return reading;
+
+        static void From(decimal? close, double approx, ref decimal from, ref double fromApprox, ref int pending, int flag)
+        {
+            if (close is not { } value) return;
+            (from, fromApprox, pending) = (value, double.IsNaN(approx) ? (double)value : approx, pending | flag);
+        }
     }
 
     public DateTimeOffset? LastCandleEnd { get; init; }
