@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Trader.Domain.Config;
 using Trader.Domain.Decisions;
 using Trader.Domain.Market;
@@ -198,7 +199,7 @@ public sealed class RiskEngine
         return Approve(entry, order, requested, resized, detail);
     }
 
-    [System.Runtime.CompilerServices.InlineArray(4)]
+    [InlineArray(4)] // the caps of one entry (total, position, theme, tier) without an iterator or a list
     private struct CapBuffer
     {
         private CapUse _first;
@@ -229,10 +230,11 @@ public sealed class RiskEngine
     {
         public static ProductCaps Of(string productId, UniverseMap map, RiskSection risk)
         {
-            var theme = map.ThemeOf(productId) is { } t && risk.MaxPerThemePct.TryGetValue(t, out var pct) ? (t, pct) : ((string?)null, 0m);
             var tier = map.TierOf(productId);
-            return new ProductCaps(theme.Item1, theme.Item2, theme.Item1 is null ? null : $"risk.max_per_theme_pct.{theme.Item1}",
-                tier, tier is null ? null : $"tiers.{tier.Name}.max_allocation_pct");
+            var tierCapName = tier is null ? null : $"tiers.{tier.Name}.max_allocation_pct";
+            return map.ThemeOf(productId) is { } theme && risk.MaxPerThemePct.TryGetValue(theme, out var pct)
+                ? new ProductCaps(theme, pct, $"risk.max_per_theme_pct.{theme}", tier, tierCapName)
+                : new ProductCaps(null, 0m, null, tier, tierCapName);
         }
     }
 
