@@ -14,12 +14,12 @@ public sealed class ExposureBook
 {
     private readonly UniverseMap _map;
     private readonly decimal _dustUsd;
-    // A book holds a handful of products, themes and tiers: small arrays searched in order cost less per cycle
+    // A book holds a handful of products, themes and tiers: small lists searched in order cost less per cycle
     // than three dictionaries and a set built for each one (sums are added in the same order either way).
     private Sums _byProduct = new(8);
     private Sums _byTheme = new(4);
     private Sums _byTier = new(4);
-    private Sums _open = new(8);
+    private readonly List<string> _open = new(8);
 
     public ExposureBook(DecisionSnapshot snapshot, UniverseMap map, bool countOpenOrders, decimal dustUsd)
     {
@@ -47,7 +47,7 @@ public sealed class ExposureBook
     /// <summary>Products holding a position above the dust threshold or a working buy, and this cycle's entries.</summary>
     public int OpenPositions => _open.Count;
 
-    public bool IsOpen(string productId) => _open.IndexOf(productId) >= 0;
+    public bool IsOpen(string productId) => _open.Contains(productId);
 
     public decimal OfProduct(string productId) => _byProduct.Of(productId);
 
@@ -65,7 +65,7 @@ public sealed class ExposureBook
         var (theme, tier) = _map.MemberOf(productId) is { } member ? (member.Theme, member.Tier) : (_map.ThemeOf(productId), _map.TierOf(productId));
         if (theme is not null) _byTheme.Add(theme, notional);
         if (tier is not null) _byTier.Add(tier.Name, notional);
-        if (opensPosition && _open.IndexOf(productId) < 0) _open.Add(productId, 0m);
+        if (opensPosition && !_open.Contains(productId)) _open.Add(productId);
     }
 
     /// <summary>USD per key, in insertion order.</summary>

@@ -1,8 +1,8 @@
 using System.Buffers;
 using System.Globalization;
 using Trader.Domain.Config;
-using Trader.Domain.Market;
 using Trader.Domain.Decisions;
+using Trader.Domain.Market;
 using Trader.Domain.Regime;
 using Trader.Domain.Universe;
 
