@@ -8,14 +8,42 @@ namespace Trader.Domain.Triggers;
 /// The price-move and volume thresholds of a regime: signals.triggers.regime_thresholds[regime] when present,
 /// else policy.triggers (price_move.pct_15m / pct_60m, volume_spike.ratio_1h_vs_24h).
 /// </summary>
-public sealed record TriggerThresholds(decimal Pct15m, decimal Pct60m, decimal VolumeRatio1h)
+public sealed record TriggerThresholds
 {
-    /// <summary>The thresholds as the readings' division-free bounds take them (<see cref="MoveBound.Of"/>).</summary>
-    internal double Pct15mBound { get; } = MoveBound.Of(Pct15m);
+    private readonly decimal _pct15m, _pct60m, _volumeRatio1h;
 
-    internal double Pct60mBound { get; } = MoveBound.Of(Pct60m);
+    public TriggerThresholds(decimal pct15m, decimal pct60m, decimal volumeRatio1h)
+    {
+        Pct15m = pct15m;
+        Pct60m = pct60m;
+        VolumeRatio1h = volumeRatio1h;
+    }
 
-    internal double VolumeRatio1hBound { get; } = MoveBound.Of(VolumeRatio1h);
+    // Each threshold sets its bound too, so a copy made with `with` never carries a stale one.
+    public decimal Pct15m
+    {
+        get => _pct15m;
+        init => (_pct15m, Pct15mBound) = (value, MoveBound.Of(value));
+    }
+
+    public decimal Pct60m
+    {
+        get => _pct60m;
+        init => (_pct60m, Pct60mBound) = (value, MoveBound.Of(value));
+    }
+
+    public decimal VolumeRatio1h
+    {
+        get => _volumeRatio1h;
+        init => (_volumeRatio1h, VolumeRatio1hBound) = (value, MoveBound.Of(value));
+    }
+
+    /// <summary>The thresholds as the readings' division-free bounds take them (<see cref="MoveBound.Of"/>), converted once.</summary>
+    internal double Pct15mBound { get; private init; }
+
+    internal double Pct60mBound { get; private init; }
+
+    internal double VolumeRatio1hBound { get; private init; }
 
     public static TriggerThresholds For(MarketRegime regime, TraderConfig config)
     {

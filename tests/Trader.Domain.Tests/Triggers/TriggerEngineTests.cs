@@ -129,6 +129,22 @@ public sealed class TriggerEngineTests
             }, iter: 20_000);
     }
 
+    [Fact]
+    [Trait("Req", "REQ-S1")]
+    public void A_threshold_changed_with_with_is_the_one_the_bounds_use()
+    {
+        // The thresholds keep their floating-point bounds beside them; a copy with a new threshold must not keep
+        // the old bound (a 2 % move is proven under 99 %, and must fire at 1 %).
+        var reading = IndicatorReading.Measured(Candles.Start, 1_500, 102m, 100m, 100m, null, null, null, null, null, null);
+        var high = new TriggerThresholds(99m, 99m, 99m);
+        var signals = new SignalTriggersSection();
+        Assert.DoesNotContain(TriggerEngine.Candidates("BTC-USD", reading, high, signals), c => c.Kind == TriggerKind.PriceMove);
+
+        var move = Assert.Single(TriggerEngine.Candidates("BTC-USD", reading, high with { Pct15m = 1m, Pct60m = 1m }, signals),
+            c => c.Kind == TriggerKind.PriceMove);
+        Assert.Equal((0.8m, 0.85m, TriggerDirection.Up), (move.Strength, move.Confidence, move.Direction));
+    }
+
     private static decimal Pow10(int n)
     {
         var result = 1m;
