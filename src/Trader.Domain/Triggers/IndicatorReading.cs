@@ -23,6 +23,7 @@ public sealed record IndicatorReading
     private decimal _from15m, _from60m, _fromMomentum, _volume24h;
     private decimal? _change15mPct, _change60mPct, _momentumReturnPct, _avgHourlyVolume24h;
     private int _pending;
+    private decimal? _close, _volume1h;
     // The same numbers in binary floating point, for the bounds of a measured reading (NaN: not known).
     private double _closeApprox = double.NaN, _from15mApprox, _from60mApprox, _fromMomentumApprox, _volume1hApprox = double.NaN, _volume24hApprox;
 
@@ -88,8 +89,29 @@ public sealed record IndicatorReading
 
     public DateTimeOffset? LastCandleEnd { get; init; }
     public int Minutes { get; init; }
-    public decimal? Close { get; init; }
-    public decimal? Volume1h { get; init; }
+
+    /// <summary>The last close. A copy made with a new one keeps the changes the original measured (as eager values would).</summary>
+    public decimal? Close
+    {
+        get => _close;
+        init
+        {
+            ResolvePending();
+            _close = value;
+        }
+    }
+
+    /// <summary>Last hour's volume. A copy made with a new one keeps the original's values and bounds them afresh.</summary>
+    public decimal? Volume1h
+    {
+        get => _volume1h;
+        init
+        {
+            ResolvePending();
+            _volume1h = value;
+        }
+    }
+
     public decimal? LookbackHigh { get; init; }
     public decimal? LookbackLow { get; init; }
     public decimal? MomentumSameSignShare { get; init; }
@@ -97,25 +119,25 @@ public sealed record IndicatorReading
     public decimal? Change15mPct
     {
         get => IsPending(Pending15m) ? Resolve(ref _change15mPct, Pending15m, ChangeFrom(_from15m)) : _change15mPct;
-        init => _change15mPct = value;
+        init => (_change15mPct, _pending) = (value, _pending & ~Pending15m);
     }
 
     public decimal? Change60mPct
     {
         get => IsPending(Pending60m) ? Resolve(ref _change60mPct, Pending60m, ChangeFrom(_from60m)) : _change60mPct;
-        init => _change60mPct = value;
+        init => (_change60mPct, _pending) = (value, _pending & ~Pending60m);
     }
 
     public decimal? AvgHourlyVolume24h
     {
         get => IsPending(PendingAverage) ? Resolve(ref _avgHourlyVolume24h, PendingAverage, _volume24h / 24m) : _avgHourlyVolume24h;
-        init => _avgHourlyVolume24h = value;
+        init => (_avgHourlyVolume24h, _pending) = (value, _pending & ~PendingAverage);
     }
 
     public decimal? MomentumReturnPct
     {
         get => IsPending(PendingMomentum) ? Resolve(ref _momentumReturnPct, PendingMomentum, ChangeFrom(_fromMomentum)) : _momentumReturnPct;
-        init => _momentumReturnPct = value;
+        init => (_momentumReturnPct, _pending) = (value, _pending & ~PendingMomentum);
     }
 
     /// <summary>Last hour's volume over the average hourly volume of the last 24 h (null when undefined).</summary>
@@ -148,6 +170,19 @@ public sealed record IndicatorReading
     }
 
     private decimal? ChangeFrom(decimal from) => Close is { } close ? IndicatorState.ChangePct(from, close) : null;
+
+    /// <summary>
+    /// Divides out every value still pending from the current close, so a copy whose close or volume is replaced
+    /// (with <c>with</c>) keeps the values the original measured and no bound of the old numbers applies to the new.
+    /// </summary>
+    private void ResolvePending()
+    {
+        if (_pending == 0) return;
+        _ = Change15mPct;
+        _ = Change60mPct;
+        _ = MomentumReturnPct;
+        _ = AvgHourlyVolume24h;
+    }
 
     private bool IsPending(int flag) => (Volatile.Read(ref _pending) & flag) != 0;
 
