@@ -7,64 +7,24 @@ namespace Trader.Domain.Rules;
 /// <summary>
 /// REQ-R2: what the rules want, before risk. <see cref="NotionalPct"/> is percent of NAV (3.0 = 3 %), already
 /// scaled by the regime multiplier; stop-loss and take-profit are percent from the entry price; conviction is
-/// in [0, 1]. An exit carries the <see cref="BaseSize"/> to sell and its <see cref="ExitReason"/>.
+/// in [0, 1]. An exit carries the <see cref="BaseSize"/> to sell and its <see cref="ExitReason"/>. <see cref="Why"/>
+/// is a text or one written when first read (<see cref="ReasonText.Later{TState}"/>).
 /// </summary>
-public sealed record TradeProposal
+public sealed record TradeProposal(
+    string ProductId,
+    OrderSide Side,
+    ProposalKind Kind,
+    decimal NotionalPct,
+    decimal StopLossPct,
+    decimal TakeProfitPct,
+    decimal Conviction,
+    TriggerSignal? Trigger,
+    ReasonText Why,
+    TimeSpan? MaxHold,
+    decimal? BaseSize = null,
+    ExitReason? ExitReason = null)
 {
-    private readonly ReasonText _reason;
-
-    /// <param name="reason">A text, or a <see cref="ReasonText.Later{TState}"/> one written when <see cref="Reason"/> is first read.</param>
-    public TradeProposal(
-        string productId,
-        OrderSide side,
-        ProposalKind kind,
-        decimal notionalPct,
-        decimal stopLossPct,
-        decimal takeProfitPct,
-        decimal conviction,
-        TriggerSignal? trigger,
-        ReasonText reason,
-        TimeSpan? maxHold,
-        decimal? baseSize = null,
-        ExitReason? exitReason = null)
-    {
-        ProductId = productId;
-        Side = side;
-        Kind = kind;
-        NotionalPct = notionalPct;
-        StopLossPct = stopLossPct;
-        TakeProfitPct = takeProfitPct;
-        Conviction = conviction;
-        Trigger = trigger;
-        _reason = reason;
-        MaxHold = maxHold;
-        BaseSize = baseSize;
-        ExitReason = exitReason;
-    }
-
-    public string ProductId { get; init; }
-
-    public OrderSide Side { get; init; }
-
-    public ProposalKind Kind { get; init; }
-
-    public decimal NotionalPct { get; init; }
-
-    public decimal StopLossPct { get; init; }
-
-    public decimal TakeProfitPct { get; init; }
-
-    public decimal Conviction { get; init; }
-
-    public TriggerSignal? Trigger { get; init; }
-
-    public string Reason => _reason.ToString();
-
-    public TimeSpan? MaxHold { get; init; }
-
-    public decimal? BaseSize { get; init; }
-
-    public ExitReason? ExitReason { get; init; }
+    public string Reason => Why.ToString();
 
     /// <summary>snake_case exit reason for logs and reports (stop_loss, take_profit, max_hold), or null.</summary>
     public string? ExitReasonName => ExitReason switch
