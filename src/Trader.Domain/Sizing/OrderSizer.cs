@@ -150,15 +150,8 @@ public sealed class OrderSizer
     private const int MaxExactScale = 16;
     private static readonly decimal[] PowersOfTen = [.. Enumerable.Range(0, MaxExactScale + 1).Select(k => Pow10(k, 10m))];
     private static readonly decimal[] NegativePowersOfTen = [.. Enumerable.Range(0, MaxExactScale + 1).Select(k => Pow10(k, 0.1m))];
-    // 1, 1.0, 1.00, …: multiplying by one of them adds that many decimals and changes nothing else.
-    private static readonly decimal[] OnesAtScale = [.. Enumerable.Range(0, MaxExactScale + 1).Select(OneAtScale)];
-
-    private static decimal OneAtScale(int k)
-    {
-        ulong mantissa = 1;
-        for (var i = 0; i < k; i++) mantissa *= 10;
-        return new decimal((int)(uint)mantissa, (int)(uint)(mantissa >> 32), 0, false, (byte)k);
-    }
+    // 1, 1.0, 1.00, … (10^k × 10^-k): multiplying by one of them adds that many decimals and changes nothing else.
+    private static readonly decimal[] OnesAtScale = [.. Enumerable.Range(0, MaxExactScale + 1).Select(k => PowersOfTen[k] * NegativePowersOfTen[k])];
 
     private static decimal Pow10(int k, decimal factor)
     {

@@ -131,17 +131,9 @@ public sealed class IndicatorState
     private int LastSlot => _slot == 0 ? _capacity - 1 : _slot - 1;
 
     /// <summary>The close <paramref name="minutes"/> before the slot at <paramref name="last"/> (minutes &lt; capacity).</summary>
-    private decimal CloseAgo(int last, int minutes)
-    {
-        var at = last - minutes;
-        return _close[at < 0 ? at + _capacity : at];
-    }
+    private decimal CloseAgo(int last, int minutes) => _close[SlotBefore(last, minutes)];
 
-    private double CloseApproxAgo(int last, int minutes)
-    {
-        var at = last - minutes;
-        return _closeApprox[at < 0 ? at + _capacity : at];
-    }
+    private double CloseApproxAgo(int last, int minutes) => _closeApprox[SlotBefore(last, minutes)];
 
     private void Push(decimal high, decimal low, decimal close, decimal volume)
     {

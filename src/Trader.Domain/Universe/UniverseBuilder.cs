@@ -21,9 +21,9 @@ public static class UniverseBuilder
 
         for (var i = 0; i < map.Symbols.Count; i++)
         {
-            var member = map.MemberAt(i);
+            var (member, neverTrade) = map.At(i);
             var productId = member.ProductId;
-            var exclusion = ExclusionOf(map.IsNeverTradeAt(i), productId, member.Tier, markets.GetValueOrDefault(productId));
+            var exclusion = ExclusionOf(neverTrade, productId, member.Tier, markets.GetValueOrDefault(productId));
             if (exclusion is not null)
             {
                 exclusions.Add(exclusion);

@@ -14,9 +14,8 @@ public sealed class UniverseMap
     private readonly List<string> _symbolsInOrder = [];
     private readonly HashSet<string> _neverTrade;
     private readonly Dictionary<string, UniverseMember> _members = new(StringComparer.Ordinal);
-    // The same members and never-trade flags in symbol order: a cycle walks them without a lookup per symbol.
-    private readonly List<UniverseMember> _membersInOrder = [];
-    private readonly List<bool> _neverTradeInOrder = [];
+    // The same members with their never-trade flags in symbol order: a cycle walks them without a lookup per symbol.
+    private readonly List<(UniverseMember Member, bool NeverTrade)> _inOrder = [];
 
     public UniverseMap(UniverseConfig universe, PolicyConfig policy)
     {
@@ -47,16 +46,12 @@ public sealed class UniverseMap
         {
             var member = new UniverseMember(symbol, _tierBySymbol[symbol], ThemeOf(symbol));
             _members.Add(symbol, member);
-            _membersInOrder.Add(member);
-            _neverTradeInOrder.Add(_neverTrade.Contains(symbol));
+            _inOrder.Add((member, _neverTrade.Contains(symbol)));
         }
     }
 
-    /// <summary>The member record of <see cref="Symbols"/>[<paramref name="index"/>].</summary>
-    internal UniverseMember MemberAt(int index) => _membersInOrder[index];
-
-    /// <summary><see cref="IsNeverTrade"/> of <see cref="Symbols"/>[<paramref name="index"/>].</summary>
-    internal bool IsNeverTradeAt(int index) => _neverTradeInOrder[index];
+    /// <summary>The member record of <see cref="Symbols"/>[<paramref name="index"/>] and whether it is never traded.</summary>
+    internal (UniverseMember Member, bool NeverTrade) At(int index) => _inOrder[index];
 
     /// <summary>The (immutable) member record of a configured product, built once instead of every cycle.</summary>
     public UniverseMember? MemberOf(string productId) => _members.GetValueOrDefault(productId);
