@@ -34,15 +34,13 @@ public sealed class RunLifecycleTests
     public async Task Between_cycles_a_post_only_entry_is_repriced_within_the_check_interval_of_its_ttl()
     {
         await using var rig = await PaperRunRig.StartAsync();
-        var (clock, config, store, info, execution) = (rig.Clock, rig.Config, rig.Store, rig.Info, rig.Execution);
+        var (clock, store, execution) = (rig.Clock, rig.Store, rig.Execution);
         void Touch(decimal bid, decimal ask) => rig.Touch(bid, ask);
         var started = clock.Now;
 
         // Placed 2 s after the start, so the TTL (15 s, shipped config) falls between two 5 s checks.
         clock.AdvanceBy(TimeSpan.FromSeconds(2));
-        var sized = OrderSizer.FromPolicy(config.Policy).SizeBuy(info, 300m, 300m, 59_990m, LiquidityRole.Maker).Order!;
-        var proposal = new TradeProposal(Product, OrderSide.Buy, ProposalKind.Entry, 1m, 10m, 12m, 0.5m, null, "test", null, null, null);
-        await execution.Port.SubmitAsync(new ApprovedOrder(proposal, sized, sized.Notional, false, "test"), new CycleTick(1, clock.Now), CancellationToken.None);
+        await rig.SubmitPostOnlyBuyAsync();
         var first = Assert.Single(store.Orders.Working());
         Touch(59_995m, 60_005m); // the bid moves away at once
 
@@ -67,12 +65,10 @@ public sealed class RunLifecycleTests
     public async Task Each_cycle_of_a_paper_run_reprices_then_falls_back_after_the_fill_poll()
     {
         await using var rig = await PaperRunRig.StartAsync();
-        var (clock, config, store, info, execution) = (rig.Clock, rig.Config, rig.Store, rig.Info, rig.Execution);
+        var (clock, store, execution) = (rig.Clock, rig.Store, rig.Execution);
         void Touch(decimal bid, decimal ask) => rig.Touch(bid, ask);
 
-        var sized = OrderSizer.FromPolicy(config.Policy).SizeBuy(info, 300m, 300m, 59_990m, LiquidityRole.Maker).Order!;
-        var proposal = new TradeProposal(Product, OrderSide.Buy, ProposalKind.Entry, 1m, 10m, 12m, 0.5m, null, "test", null, null, null);
-        await execution.Port.SubmitAsync(new ApprovedOrder(proposal, sized, sized.Notional, false, "test"), new CycleTick(1, clock.Now), CancellationToken.None);
+        await rig.SubmitPostOnlyBuyAsync();
         var first = Assert.Single(store.Orders.Working());
         var start = first.CreatedTs;
 
@@ -127,6 +123,14 @@ public sealed class RunLifecycleTests
             rig.Execution = setup!;
             await setup!.StartAsync(CancellationToken.None);
             return rig;
+        }
+
+        /// <summary>A 300 USD post-only buy at the bid of 59,990, through the execution port as a cycle would send it.</summary>
+        public async Task SubmitPostOnlyBuyAsync()
+        {
+            var sized = OrderSizer.FromPolicy(Config.Policy).SizeBuy(Info, 300m, 300m, 59_990m, LiquidityRole.Maker).Order!;
+            var proposal = new TradeProposal(Product, OrderSide.Buy, ProposalKind.Entry, 1m, 10m, 12m, 0.5m, null, "test", null, null, null);
+            await Execution.Port.SubmitAsync(new ApprovedOrder(proposal, sized, sized.Notional, false, "test"), new CycleTick(1, Clock.Now), CancellationToken.None);
         }
 
         public void Touch(decimal bid, decimal ask)
