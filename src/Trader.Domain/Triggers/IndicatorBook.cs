@@ -23,16 +23,20 @@ public sealed class IndicatorBook
     /// <summary>Folds in a closed candle of <paramref name="productId"/>; false when it is not newer than the last.</summary>
     public bool Update(string productId, Candle candle)
     {
-        if (!_states.TryGetValue(productId, out var state))
-        {
-            state = new IndicatorState(_settings);
-            _states.Add(productId, state);
-            var at = _ordered.FindIndex(e => string.CompareOrdinal(e.Key, productId) > 0);
-            _ordered.Insert(at < 0 ? _ordered.Count : at, new(productId, state));
-        }
+        if (!_states.TryGetValue(productId, out var state)) state = Add(productId);
         var accepted = state.Update(candle);
         if (accepted && string.Equals(productId, RegimeProduct, StringComparison.Ordinal)) _regime.Update(candle);
         return accepted;
+    }
+
+    // Its own method: the lambda's closure over productId is allocated only for a new product, not per candle.
+    private IndicatorState Add(string productId)
+    {
+        var state = new IndicatorState(_settings);
+        _states.Add(productId, state);
+        var at = _ordered.FindIndex(e => string.CompareOrdinal(e.Key, productId) > 0);
+        _ordered.Insert(at < 0 ? _ordered.Count : at, new(productId, state));
+        return state;
     }
 
     /// <summary>A copy of every product's current reading, for an immutable snapshot.</summary>
