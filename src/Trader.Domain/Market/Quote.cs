@@ -6,7 +6,8 @@ namespace Trader.Domain.Market;
 /// </summary>
 public readonly record struct Quote(decimal Bid, decimal Ask, decimal Last, DateTimeOffset TsEvent, DateTimeOffset TsRecv)
 {
-    public decimal Mid => (Bid + Ask) / 2m;
+    /// <summary>(bid + ask) / 2, exactly as the decimal division gives it (<see cref="ExactDecimal.Half"/>).</summary>
+    public decimal Mid => ExactDecimal.Half(Bid + Ask);
 
     /// <summary>(ask − bid) / mid × 10,000.</summary>
     public decimal SpreadBps => Mid == 0m ? 0m : (Ask - Bid) / Mid * 10_000m;

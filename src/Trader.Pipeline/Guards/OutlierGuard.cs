@@ -31,8 +31,8 @@ public sealed class OutlierGuard
     {
         var quote = tick.Quote;
         if (quote.Bid <= 0m || quote.Ask <= 0m || quote.Ask < quote.Bid) return Reject(tick, ReasonCodes.WideSpread, 0);
-        // Quote.Mid and Quote.SpreadBps spelled out so the mid (a decimal division) is computed once, not three times.
-        var midPrice = (quote.Bid + quote.Ask) / 2m;
+        // Quote.SpreadBps spelled out so the mid is computed once, not three times.
+        var midPrice = quote.Mid;
         var mid = (double)midPrice;
         var limitBps = _spreadLimitBps(tick.ProductId);
         // The exact spread is a 28-digit decimal division; a double estimate (relative error < 1e-15) settles every
