@@ -23,9 +23,10 @@ public sealed record IndicatorReading
     private decimal _from15m, _from60m, _fromMomentum, _volume24h;
     private decimal? _change15mPct, _change60mPct, _momentumReturnPct, _avgHourlyVolume24h;
     private int _pending;
-    private decimal? _close, _volume1h;
+    private decimal? _close, _volume1h, _lookbackHigh;
     // The same numbers in binary floating point, for the bounds of a measured reading (NaN: not known).
     private double _closeApprox = double.NaN, _from15mApprox, _from60mApprox, _fromMomentumApprox, _volume1hApprox = double.NaN, _volume24hApprox;
+    private double _lookbackHighApprox = double.NaN;
 
     public IndicatorReading(
         DateTimeOffset? lastCandleEnd,
@@ -68,6 +69,7 @@ public sealed record IndicatorReading
         var reading = new IndicatorReading(lastCandleEnd, minutes, close, null, null, volume1h, null, lookbackHigh, lookbackLow, null, momentumSameSignShare);
         var pending = 0;
         reading._closeApprox = double.IsNaN(closeApprox) ? (double)close : closeApprox;
+        if (lookbackHigh is { } high) reading._lookbackHighApprox = (double)high;
         From(close15mAgo, close15mAgoApprox, ref reading._from15m, ref reading._from15mApprox, ref pending, Pending15m);
         From(close60mAgo, close60mAgoApprox, ref reading._from60m, ref reading._from60mApprox, ref pending, Pending60m);
         From(closeMomentumAgo, closeMomentumAgoApprox, ref reading._fromMomentum, ref reading._fromMomentumApprox, ref pending, PendingMomentum);
@@ -98,6 +100,7 @@ public sealed record IndicatorReading
         {
             ResolvePending();
             _close = value;
+            _closeApprox = double.NaN;
         }
     }
 
@@ -112,7 +115,14 @@ public sealed record IndicatorReading
         }
     }
 
-    public decimal? LookbackHigh { get; init; }
+    /// <summary>The highest high of the breakout lookback. A copy made with a new one is compared exactly.</summary>
+    public decimal? LookbackHigh
+    {
+        get => _lookbackHigh;
+        init => (_lookbackHigh, _lookbackHighApprox) = (value, double.NaN);
+    }
+
+
     public decimal? LookbackLow { get; init; }
     public decimal? MomentumSameSignShare { get; init; }
 
@@ -167,6 +177,23 @@ public sealed record IndicatorReading
         else return true;
         if (!(MoveBound.InRange(volume) && day > 0d && MoveBound.InRange(day))) return true;
         return volume * 24d >= threshold * day * MoveBound.Margin;
+    }
+
+    /// <summary>
+    /// <c>Close ≥ share × LookbackHigh</c> (false when either is unknown). Decided in binary floating point when the
+    /// close is more than 1e-6 away from share × high (each value exact to ~1e-16 relative within 1e12), else by
+    /// the exact decimal comparison, so the answer is always the decimal one.
+    /// </summary>
+    internal bool CloseReaches(decimal share, double shareApprox)
+    {
+        if (Close is not { } close || LookbackHigh is not { } high) return false;
+        var target = shareApprox * _lookbackHighApprox;
+        if (MoveBound.InRange(_closeApprox) && MoveBound.InRange(target))
+        {
+            if (_closeApprox < target * MoveBound.Margin) return false;
+            if (_closeApprox * MoveBound.Margin > target) return true;
+        }
+        return close >= share * high;
     }
 
     private decimal? ChangeFrom(decimal from) => Close is { } close ? IndicatorState.ChangePct(from, close) : null;

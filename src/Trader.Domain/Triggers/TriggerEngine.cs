@@ -17,6 +17,7 @@ namespace Trader.Domain.Triggers;
 public static class TriggerEngine
 {
     public const decimal BreakoutNearHigh = 0.995m;
+    private const double BreakoutNearHighApprox = (double)BreakoutNearHigh;
 
     public static TriggerScan Scan(
         EligibleUniverse universe,
@@ -123,7 +124,7 @@ public static class TriggerEngine
             into[n++] = new Candidate(TriggerKind.VolumeSpike, direction, Clamp01((ratio - 1m) / 3m), Clamp01(ratio / 4m));
         }
 
-        if (r.LookbackHigh is { } high && r.LookbackLow is { } low && high > low && close >= BreakoutNearHigh * high)
+        if (r.LookbackHigh is { } high && r.LookbackLow is { } low && high > low && r.CloseReaches(BreakoutNearHigh, BreakoutNearHighApprox))
             into[n++] = BreakoutUp;
 
         var m = signals.Momentum;

@@ -37,4 +37,17 @@ public sealed class IndicatorReadingTests
         var spike = Assert.Single(Candidates(reading with { Volume1h = 30m }, 99m, 1.8m));
         Assert.Equal((TriggerKind.VolumeSpike, 3m), (spike.Kind, 30m / reading.AvgHourlyVolume24h!.Value));
     }
+
+    [Fact]
+    [Trait("Req", "REQ-S1")]
+    public void A_copy_with_a_new_high_or_close_is_compared_with_the_breakout_exactly()
+    {
+        // Close 102 against a high of 200: far from a breakout. A copy with a high of 102 or a close of 200 breaks out;
+        // neither may keep the original's floating-point bound.
+        var reading = IndicatorReading.Measured(Candles.Start, 1_500, 102m, null, null, null, null, 200m, 50m, null, null);
+        Assert.DoesNotContain(Candidates(reading, 99m, 99m), c => c.Kind == TriggerKind.Breakout);
+
+        Assert.Single(Candidates(reading with { LookbackHigh = 102m }, 99m, 99m), c => c.Kind == TriggerKind.Breakout);
+        Assert.Single(Candidates(reading with { Close = 200m }, 99m, 99m), c => c.Kind == TriggerKind.Breakout);
+    }
 }

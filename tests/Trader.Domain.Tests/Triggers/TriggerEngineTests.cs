@@ -104,21 +104,24 @@ public sealed class TriggerEngineTests
         // them under the thresholds: the candidates must be those of the same values computed eagerly, with
         // thresholds placed at, just under and just over the exact values.
         var momentum = new MomentumSection { FullStrengthReturnPct = 10m };
+        // The breakout's high is placed at, just under and just over close / 0.995 as well.
         Gen.Select(Gen.Select(Gen.Int[1, 2_000_000_000], Gen.Int[0, 10], Gen.Int[-400, 400], Gen.Int[-400, 400]),
-                Gen.Select(Gen.Int[0, 1_000_000], Gen.Int[1, 1_000_000], Gen.Int[0, 8], Gen.Int[-3, 3]))
-            .Sample((price, volume) =>
+                Gen.Select(Gen.Int[0, 1_000_000], Gen.Int[1, 1_000_000], Gen.Int[0, 8], Gen.Int[-3, 3]), Gen.Int[-3, 3])
+            .Sample((price, volume, highNudge) =>
             {
                 var (units, scale, move15, move60) = price;
                 var (hourUnits, dayUnits, digits, nudge) = volume;
                 var close = units / Pow10(scale);
                 var from15 = close + move15 * close / 1000m;
                 var from60 = close + move60 * close / 1000m;
+                var high = Math.Round(close / TriggerEngine.BreakoutNearHigh, scale + 2) + highNudge / Pow10(scale + 3);
+                var low = close / 2m;
                 var lazy = IndicatorReading.Measured(Candles.Start, 1_500, close, from15, from60, hourUnits / 100m,
-                    dayUnits * 24m / 100m, null, null, from60, 0.5m);
+                    dayUnits * 24m / 100m, high, low, from60, 0.5m);
                 var exact = IndicatorReading.Measured(Candles.Start, 1_500, close, from15, from60, hourUnits / 100m,
-                    dayUnits * 24m / 100m, null, null, from60, 0.5m);
+                    dayUnits * 24m / 100m, high, low, from60, 0.5m);
                 var eager = new IndicatorReading(exact.LastCandleEnd, exact.Minutes, exact.Close, exact.Change15mPct, exact.Change60mPct,
-                    exact.Volume1h, exact.AvgHourlyVolume24h, null, null, exact.MomentumReturnPct, exact.MomentumSameSignShare);
+                    exact.Volume1h, exact.AvgHourlyVolume24h, high, low, exact.MomentumReturnPct, exact.MomentumSameSignShare);
                 decimal At(decimal? value) => Math.Round(Math.Abs(value ?? 0m), digits) + nudge / Pow10(digits + 6);
                 var thresholds = new TriggerThresholds(At(eager.Change15mPct), At(eager.Change60mPct), At(eager.VolumeRatio));
                 var signals = new SignalTriggersSection { Momentum = momentum with { MinReturnPct = At(eager.MomentumReturnPct) } };
