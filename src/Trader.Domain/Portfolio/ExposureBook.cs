@@ -71,35 +71,29 @@ public sealed class ExposureBook
     /// <summary>USD per key, in insertion order.</summary>
     private struct Sums(int capacity)
     {
-        private string[] _keys = new string[capacity];
-        private decimal[] _usd = new decimal[capacity];
+        private (string Key, decimal Usd)[] _entries = new (string, decimal)[capacity];
 
         public int Count { get; private set; }
 
         public readonly int IndexOf(string key)
         {
             for (var i = 0; i < Count; i++)
-                if (string.Equals(_keys[i], key, StringComparison.Ordinal)) return i;
+                if (string.Equals(_entries[i].Key, key, StringComparison.Ordinal)) return i;
             return -1;
         }
 
-        public readonly decimal Of(string key) => IndexOf(key) is var i and >= 0 ? _usd[i] : 0m;
+        public readonly decimal Of(string key) => IndexOf(key) is var i and >= 0 ? _entries[i].Usd : 0m;
 
         public void Add(string key, decimal usd)
         {
             var i = IndexOf(key);
             if (i >= 0)
             {
-                _usd[i] += usd;
+                _entries[i].Usd += usd;
                 return;
             }
-            if (Count == _keys.Length)
-            {
-                Array.Resize(ref _keys, Count * 2);
-                Array.Resize(ref _usd, Count * 2);
-            }
-            _keys[Count] = key;
-            _usd[Count++] = 0m + usd; // as the dictionaries summed it: the same decimal, scale included
+            if (Count == _entries.Length) Array.Resize(ref _entries, Count * 2);
+            _entries[Count++] = (key, 0m + usd); // as the dictionaries summed it: the same decimal, scale included
         }
     }
 }
