@@ -122,7 +122,6 @@ public sealed record IndicatorReading
         init => (_lookbackHigh, _lookbackHighApprox) = (value, double.NaN);
     }
 
-
     public decimal? LookbackLow { get; init; }
     public decimal? MomentumSameSignShare { get; init; }
 

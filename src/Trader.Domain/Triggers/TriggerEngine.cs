@@ -97,7 +97,7 @@ public static class TriggerEngine
 
     private static int Fill(Span<Candidate> into, IndicatorReading r, TriggerThresholds t, SignalTriggersSection signals, double momentumBound)
     {
-        if (r.Close is not { } close) return 0;
+        if (r.Close is null) return 0;
         var n = 0;
 
         // A move under both thresholds in either direction fires neither way: proven without its division.
