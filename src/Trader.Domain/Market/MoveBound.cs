@@ -29,4 +29,14 @@ internal static class MoveBound
 
     /// <summary>Whether a value is one <see cref="MayReach"/> and the ratio bounds can take (0 ≤ value ≤ 1e12).</summary>
     public static bool InRange(double value) => value >= 0d && value <= BoundApprox;
+
+    /// <summary>
+    /// Whether <paramref name="value"/> is above <paramref name="limit"/> (both non-negative), when floating point alone
+    /// can tell: true beyond 1e-6 above it, false beyond 1e-6 below it, null within the margin or for NaN. The caller
+    /// decides a null on the exact decimals; the margin must exceed the relative error of its doubles.
+    /// </summary>
+    public static bool? Above(double value, double limit) =>
+        value > limit * (2d - Margin) ? true
+        : value < limit * Margin ? false
+        : null;
 }

@@ -22,14 +22,11 @@ public readonly record struct Quote(decimal Bid, decimal Ask, decimal Last, Date
         if (Bid > 0m && Ask >= Bid && Ask <= Bound && limitBps >= MinBoundedLimit && limitBps <= Bound)
         {
             double bid = (double)Bid, ask = (double)Ask, limit = (double)limitBps;
-            var spread = (ask - bid) / ((bid + ask) / 2d) * 10_000d;
-            if (spread < limit * (1d - Margin)) return false;
-            if (spread > limit * (1d + Margin)) return true;
+            if (MoveBound.Above((ask - bid) / ((bid + ask) / 2d) * 10_000d, limit) is { } above) return above;
         }
         return SpreadBps > limitBps;
     }
 
     private const decimal Bound = 1e12m;
     private const decimal MinBoundedLimit = 0.0001m;
-    private const double Margin = 1e-6;
 }

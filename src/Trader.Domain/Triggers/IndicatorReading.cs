@@ -187,11 +187,7 @@ public sealed record IndicatorReading
     {
         if (Close is not { } close || LookbackHigh is not { } high) return false;
         var target = shareApprox * _lookbackHighApprox;
-        if (MoveBound.InRange(_closeApprox) && MoveBound.InRange(target))
-        {
-            if (_closeApprox < target * MoveBound.Margin) return false;
-            if (_closeApprox * MoveBound.Margin > target) return true;
-        }
+        if (MoveBound.InRange(_closeApprox) && MoveBound.InRange(target) && MoveBound.Above(_closeApprox, target) is { } above) return above;
         return close >= share * high;
     }
 

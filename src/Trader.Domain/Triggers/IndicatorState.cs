@@ -87,12 +87,10 @@ public sealed class IndicatorState
                 momentumFrom = from;
                 // (close / from − 1) × 100 > 0 exactly when close > from (from > 0) unless the quotient rounds to 1
                 // (a difference under ~1e-28 of the price: then divide), and an hourly return (a − b) > 0 exactly
-                // when a > b: comparisons instead of a division and twelve subtractions. Closes more than 1e-9
+                // when a > b: comparisons instead of a division and twelve subtractions. Closes more than 1e-6
                 // apart as doubles (each exact to ~1e-16) are decided by that alone.
-                double closeD = _closeApprox[last], fromD = CloseApproxAgo(last, _settings.MomentumLookbackMinutes);
-                var rising = closeD > fromD * (1d + ClearlyApart) ? true
-                    : closeD < fromD * (1d - ClearlyApart) ? false
-                    : close > from && (close - from >= from * NotRoundedToOne || ChangePct(from, close) > 0m);
+                var rising = MoveBound.Above(_closeApprox[last], CloseApproxAgo(last, _settings.MomentumLookbackMinutes))
+                    ?? (close > from && (close - from >= from * NotRoundedToOne || ChangePct(from, close) > 0m));
                 var rises = BitOperations.PopCount((uint)_hourlyRises[(int)((_next - 1) % IndicatorSettings.LongMoveMinutes)]);
                 share = SameSignShares[rising ? rises : IndicatorSettings.MomentumConfidenceHours - rises];
             }
@@ -119,7 +117,6 @@ public sealed class IndicatorState
     }
 
     private const decimal NotRoundedToOne = 1e-26m;
-    private const double ClearlyApart = 1e-9;
 
     /// <summary>same / 12 for every count, computed as before (so the values are the same decimals), without a division per reading.</summary>
     private static readonly decimal[] SameSignShares =

@@ -31,17 +31,8 @@ public sealed class OutlierGuard
     {
         var quote = tick.Quote;
         if (quote.Bid <= 0m || quote.Ask <= 0m || quote.Ask < quote.Bid) return Reject(tick, ReasonCodes.WideSpread, 0);
-        // Quote.SpreadBps spelled out so the mid is computed once, not three times.
-        var midPrice = quote.Mid;
-        var mid = (double)midPrice;
-        var limitBps = _spreadLimitBps(tick.ProductId);
-        // The exact spread is a 28-digit decimal division; a double estimate (relative error < 1e-15) settles every
-        // tick clearly under the limit, and only one within 1e-9 of it or above gets the exact decimal comparison.
-        if ((double)(quote.Ask - quote.Bid) * 10_000.0 / mid > (double)limitBps * (1 - 1e-9))
-        {
-            var spreadBps = midPrice == 0m ? 0m : (quote.Ask - quote.Bid) / midPrice * 10_000m;
-            if (spreadBps > limitBps) return Reject(tick, ReasonCodes.WideSpread, 0);
-        }
+        if (quote.SpreadAbove(_spreadLimitBps(tick.ProductId))) return Reject(tick, ReasonCodes.WideSpread, 0);
+        var mid = (double)quote.Mid;
 
         if (!_windows.TryGetValue(tick.ProductId, out var window))
         {
