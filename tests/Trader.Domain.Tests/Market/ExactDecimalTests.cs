@@ -1,5 +1,6 @@
 using CsCheck;
 using Trader.Domain.Market;
+using Trader.Domain.Tests.Support;
 
 namespace Trader.Domain.Tests.Market;
 
@@ -19,7 +20,7 @@ public sealed class ExactDecimalTests
         // Prices as they come: few digits, every scale, odd and even.
         Gen.Select(Gen.Long[0, 9_999_999_999_999], Gen.Byte[0, 28]).Sample((units, scale) =>
         {
-            var value = new decimal(units) / Pow10(scale);
+            var value = new decimal(units) / Decimals.Pow10(scale);
             AssertSameBits(value / 2m, ExactDecimal.Half(value));
         }, iter: 50_000);
 
@@ -42,11 +43,4 @@ public sealed class ExactDecimalTests
 
     private static void AssertSameBits(decimal expected, decimal actual) =>
         Assert.Equal(decimal.GetBits(expected), decimal.GetBits(actual));
-
-    private static decimal Pow10(int n)
-    {
-        var result = 1m;
-        for (var i = 0; i < n; i++) result *= 10m;
-        return result;
-    }
 }

@@ -91,11 +91,11 @@ public sealed class DrawdownTests
         Gen.Select(Gen.Long[1, 1_000_000_000_000], Gen.Int[0, 6], Gen.Int[-200, 50], Gen.Int[0, 6], Gen.Int[-3, 3], Gen.Int[0, 2])
             .Sample((units, scale, move, digits, nudge, which) =>
             {
-                var start = units / Pow10(scale);
+                var start = units / Decimals.Pow10(scale);
                 var nav = start + move * start / 1000m;
                 if (nav < 0m) return;
                 var exact = (start - nav) / start * 100m; // a loss as a positive percentage
-                var limit = Math.Round(Math.Abs(exact), digits) + nudge / Pow10(digits + 6);
+                var limit = Math.Round(Math.Abs(exact), digits) + nudge / Decimals.Pow10(digits + 6);
                 if (limit <= 0m) return;
                 var far = 1_000m; // the other stops well out of reach
                 var config = Snap.Config(risk: r => r with
@@ -118,12 +118,5 @@ public sealed class DrawdownTests
                 Assert.Equal(expected, halts.Contains(code));
                 Assert.Equal(expected ? 1 : 0, halts.Count);
             }, iter: 20_000);
-    }
-
-    private static decimal Pow10(int n)
-    {
-        var result = 1m;
-        for (var i = 0; i < n; i++) result *= 10m;
-        return result;
     }
 }

@@ -114,11 +114,11 @@ public sealed class RulesEngineTests
         Gen.Select(Gen.Int[1, 2_000_000_000], Gen.Int[0, 8], Gen.Int[-300, 300], Gen.Int[0, 6], Gen.Int[-3, 3], Gen.Bool)
             .Sample((units, scale, move, digits, nudge, onStop) =>
             {
-                var avgCost = units / Pow10(scale);
+                var avgCost = units / Decimals.Pow10(scale);
                 var view = Snap.View("SOL-USD", avgCost + move * avgCost / 1000m);
                 if (MarkPrice.Of(view) is not { } mark || 1_000m * mark < Config.Policy.Risk.MinTradeNotionalUsd) return; // dust is never exited
                 var pnlPct = (mark / avgCost - 1m) * 100m;
-                var band = Math.Round(Math.Abs(pnlPct), digits) + nudge / Pow10(digits + 6);
+                var band = Math.Round(Math.Abs(pnlPct), digits) + nudge / Decimals.Pow10(digits + 6);
                 if (band <= 0m) return;
                 var (stop, take) = onStop ? (band, band * 2m) : (band * 2m, band);
                 var position = new Position("SOL-USD", 1_000m, avgCost, Snap.T0, stop, take);
@@ -127,13 +127,6 @@ public sealed class RulesEngineTests
                 ExitReason? expected = pnlPct <= -stop ? ExitReason.StopLoss : pnlPct >= take ? ExitReason.TakeProfit : null;
                 Assert.Equal(expected, RulesEngine.ProposeExits(snapshot, Config.Policy).SingleOrDefault()?.ExitReason);
             }, iter: 20_000);
-    }
-
-    private static decimal Pow10(int n)
-    {
-        var result = 1m;
-        for (var i = 0; i < n; i++) result *= 10m;
-        return result;
     }
 
     [Fact]

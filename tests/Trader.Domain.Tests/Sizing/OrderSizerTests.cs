@@ -77,19 +77,12 @@ public sealed class OrderSizerTests
         from capPermille in Gen.Int[500, 3000]
         from maker in Gen.Bool
         from feeBps in Gen.Int[0, 120]
-        let baseIncrement = 1m / Pow10(baseExp)
-        let priceIncrement = 1m / Pow10(priceExp)
+        let baseIncrement = 1m / Decimals.Pow10(baseExp)
+        let priceIncrement = 1m / Decimals.Pow10(priceExp)
         let price = priceUnits * priceIncrement
         let info = new ProductInfo("X-USD", "X", "USD", baseIncrement, 0.01m, priceIncrement, baseMinSteps * baseIncrement, quoteMinCents / 100m)
         let min = Math.Max(info.QuoteMinSize, 5m)
         select (info, price, min * targetPermille / 1000m, min * capPermille / 1000m, maker ? LiquidityRole.Maker : LiquidityRole.Taker, feeBps);
-
-    private static decimal Pow10(int exp)
-    {
-        var r = 1m;
-        for (var i = 0; i < exp; i++) r *= 10m;
-        return r;
-    }
 
     [Fact]
     [Trait("Req", "REQ-X3")]

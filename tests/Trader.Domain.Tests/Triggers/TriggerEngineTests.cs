@@ -85,9 +85,9 @@ public sealed class TriggerEngineTests
         var signals = new SignalTriggersSection();
         Gen.Select(Gen.Int[1, 2_000_000_000], Gen.Int[1, 500], Gen.Int[-3, 3], Gen.Int[0, 12]).Sample((avgUnits, thresholdTenths, nudge, scale) =>
         {
-            var average = avgUnits / Pow10(scale);
+            var average = avgUnits / Decimals.Pow10(scale);
             var threshold = thresholdTenths / 10m;
-            var volume = threshold * average + nudge / Pow10(scale + 6);
+            var volume = threshold * average + nudge / Decimals.Pow10(scale + 6);
             if (volume < 0m) return;
             var reading = new IndicatorReading(null, 1_500, 100m, null, null, volume, average, null, null, null, null);
             var fired = TriggerEngine.Candidates("BTC-USD", reading, new TriggerThresholds(99m, 99m, threshold), signals)
@@ -111,10 +111,10 @@ public sealed class TriggerEngineTests
             {
                 var (units, scale, move15, move60) = price;
                 var (hourUnits, dayUnits, digits, nudge) = volume;
-                var close = units / Pow10(scale);
+                var close = units / Decimals.Pow10(scale);
                 var from15 = close + move15 * close / 1000m;
                 var from60 = close + move60 * close / 1000m;
-                var high = Math.Round(close / TriggerEngine.BreakoutNearHigh, scale + 2) + highNudge / Pow10(scale + 3);
+                var high = Math.Round(close / TriggerEngine.BreakoutNearHigh, scale + 2) + highNudge / Decimals.Pow10(scale + 3);
                 var low = close / 2m;
                 var lazy = IndicatorReading.Measured(Candles.Start, 1_500, close, from15, from60, hourUnits / 100m,
                     dayUnits * 24m / 100m, high, low, from60, 0.5m);
@@ -122,7 +122,7 @@ public sealed class TriggerEngineTests
                     dayUnits * 24m / 100m, high, low, from60, 0.5m);
                 var eager = new IndicatorReading(exact.LastCandleEnd, exact.Minutes, exact.Close, exact.Change15mPct, exact.Change60mPct,
                     exact.Volume1h, exact.AvgHourlyVolume24h, high, low, exact.MomentumReturnPct, exact.MomentumSameSignShare);
-                decimal At(decimal? value) => Math.Round(Math.Abs(value ?? 0m), digits) + nudge / Pow10(digits + 6);
+                decimal At(decimal? value) => Math.Round(Math.Abs(value ?? 0m), digits) + nudge / Decimals.Pow10(digits + 6);
                 var thresholds = new TriggerThresholds(At(eager.Change15mPct), At(eager.Change60mPct), At(eager.VolumeRatio));
                 var signals = new SignalTriggersSection { Momentum = momentum with { MinReturnPct = At(eager.MomentumReturnPct) } };
 
@@ -146,13 +146,6 @@ public sealed class TriggerEngineTests
         var move = Assert.Single(TriggerEngine.Candidates("BTC-USD", reading, high with { Pct15m = 1m, Pct60m = 1m }, signals),
             c => c.Kind == TriggerKind.PriceMove);
         Assert.Equal((0.8m, 0.85m, TriggerDirection.Up), (move.Strength, move.Confidence, move.Direction));
-    }
-
-    private static decimal Pow10(int n)
-    {
-        var result = 1m;
-        for (var i = 0; i < n; i++) result *= 10m;
-        return result;
     }
 
     [Fact]
