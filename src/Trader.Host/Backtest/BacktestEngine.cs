@@ -68,7 +68,7 @@ public sealed class BacktestEngine
         var rejectedCounts = new Dictionary<string, long>(StringComparer.Ordinal);
         var unfilled = new SortedDictionary<string, long>(StringComparer.Ordinal);
         var orders = new List<BacktestOrder>();
-        var equity = new List<EquityPoint>(series.Count == 0 ? 0 : series.Max(s => s.Candles.Length));
+        var equity = new List<EquityPoint>(minutes);
         var halts = new List<BacktestHalt>();
         var openHalts = new Dictionary<string, int>(StringComparer.Ordinal);
         var pending = new List<Pending>();
