@@ -28,7 +28,7 @@ internal sealed class DelayedCancelVenue(IOrderVenue inner, TimeSpan delay, Time
 
     public async Task<IReadOnlyList<VenueCancel>> CancelAsync(IReadOnlyList<string> venueOrderIds, CancellationToken cancellationToken)
     {
-        var delay = Task.Delay(Delay, time, cancellationToken);
+        var delay = Task.Delay(Delay, time, cancellationToken); // realtime-ok: on the test's virtual clock, which the test advances
         _held.TrySetResult();
         await delay;
         return await inner.CancelAsync(venueOrderIds, cancellationToken);
