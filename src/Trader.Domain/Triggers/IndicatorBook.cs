@@ -1,3 +1,5 @@
+using System.Collections;
+using System.Diagnostics.CodeAnalysis;
 using Trader.Domain.Market;
 using Trader.Domain.Regime;
 
@@ -18,7 +20,11 @@ public sealed class IndicatorBook
     private readonly List<KeyValuePair<string, IndicatorState>> _ordered = [];
     private readonly RegimeIndicator _regime = new();
 
-    public IndicatorBook(IndicatorSettings settings) => _settings = settings;
+    public IndicatorBook(IndicatorSettings settings)
+    {
+        _settings = settings;
+        Current = new CurrentReadings(this);
+    }
 
     /// <summary>Folds in a closed candle of <paramref name="productId"/>; false when it is not newer than the last.</summary>
     public bool Update(string productId, Candle candle)
@@ -45,20 +51,44 @@ public sealed class IndicatorBook
         get
         {
             var readings = new Dictionary<string, IndicatorReading>(_ordered.Count, StringComparer.Ordinal);
-            CopyReadingsTo(readings);
+            foreach (var (productId, state) in _ordered) readings.Add(productId, state.Reading);
             return readings;
         }
     }
 
     /// <summary>
-    /// Fills <paramref name="readings"/> (cleared first) with every product's current reading: for an owner that
-    /// reuses one dictionary per cycle and never keeps a snapshot past its cycle (the backtest).
+    /// Every product's current reading, read through to the book: no copy, and a reading is computed only when
+    /// looked up. It follows the book, so it serves an owner that never keeps a snapshot past its cycle and does
+    /// not <see cref="Update"/> during one (the backtest); the readings it hands out are immutable like any other.
     /// </summary>
-    public void CopyReadingsTo(Dictionary<string, IndicatorReading> readings)
-    {
-        readings.Clear();
-        foreach (var (productId, state) in _ordered) readings.Add(productId, state.Reading);
-    }
+    public IReadOnlyDictionary<string, IndicatorReading> Current { get; }
 
     public RegimeReading Regime => _regime.Reading;
+
+    private sealed class CurrentReadings(IndicatorBook book) : IReadOnlyDictionary<string, IndicatorReading>
+    {
+        public int Count => book._ordered.Count;
+
+        public IndicatorReading this[string key] =>
+            TryGetValue(key, out var reading) ? reading : throw new KeyNotFoundException($"no indicators for {key}");
+
+        public IEnumerable<string> Keys => book._ordered.Select(e => e.Key);
+
+        public IEnumerable<IndicatorReading> Values => book._ordered.Select(e => e.Value.Reading);
+
+        public bool ContainsKey(string key) => book._states.ContainsKey(key);
+
+        public bool TryGetValue(string key, [MaybeNullWhen(false)] out IndicatorReading value)
+        {
+            value = book._states.TryGetValue(key, out var state) ? state.Reading : null;
+            return value is not null;
+        }
+
+        public IEnumerator<KeyValuePair<string, IndicatorReading>> GetEnumerator()
+        {
+            foreach (var (productId, state) in book._ordered) yield return new(productId, state.Reading);
+        }
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 }

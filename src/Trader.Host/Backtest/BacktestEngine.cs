@@ -56,8 +56,6 @@ public sealed class BacktestEngine
         var indicators = new IndicatorBook(IndicatorSettings.From(_config));
         var account = new BacktestAccount(_settings.InitialCapitalUsd, _config.Policy.Risk);
         var markets = new Dictionary<string, ProductMarketView>(series.Count, StringComparer.Ordinal);
-        // Reused every cycle: a snapshot lives only for its own Decide call here.
-        var readings = new Dictionary<string, IndicatorReading>(series.Count, StringComparer.Ordinal);
         var themes = ThemesOf(series);
         // Per theme, in the order of `themes`: arrays, so a cycle looks nothing up by name.
         // One cycle per minute of the longest series at least: sized once instead of doubling through the run.
@@ -164,8 +162,8 @@ public sealed class BacktestEngine
 
             // 4. One decision cycle over every product.
             cycles++;
-            indicators.CopyReadingsTo(readings);
-            var snapshot = new DecisionSnapshot(now, cycles, markets, readings, portfolio, [],
+            // A snapshot lives only for its own Decide call here: it reads the book's current readings, uncopied.
+            var snapshot = new DecisionSnapshot(now, cycles, markets, indicators.Current, portfolio, [],
                 account.Cooldowns, account.RecentTrades, SafetyState.Clear, indicators.Regime);
             var decision = Decisions.Decide(snapshot);
 
