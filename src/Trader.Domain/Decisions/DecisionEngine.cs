@@ -19,6 +19,8 @@ public sealed class DecisionEngine
 {
     private readonly TraderConfig _config;
     private readonly RiskEngine _risk;
+    // Per regime (indexed by MarketRegime), from the immutable configuration: looked up once, not every cycle.
+    private readonly TriggerThresholds[] _thresholds;
     private RegimeMemo? _regime;
 
     public DecisionEngine(TraderConfig config) : this(config, OrderSizer.FromPolicy(config.Policy)) { }
@@ -30,6 +32,9 @@ public sealed class DecisionEngine
         Map = new UniverseMap(config.Universe, config.Policy);
         Sizer = sizer;
         _risk = new RiskEngine(config, Map, sizer);
+        var regimes = Enum.GetValues<MarketRegime>();
+        _thresholds = new TriggerThresholds[(int)regimes.Max() + 1];
+        foreach (var regime in regimes) _thresholds[(int)regime] = TriggerThresholds.For(regime, config);
     }
 
     public UniverseMap Map { get; }
@@ -40,7 +45,7 @@ public sealed class DecisionEngine
     {
         var regime = AssessRegime(snapshot.Regime);
         var universe = UniverseBuilder.Build(Map, snapshot.Markets, _config.Universe);
-        var scan = TriggerEngine.Scan(universe, snapshot.Indicators, regime, _config);
+        var scan = TriggerEngine.Scan(universe, snapshot.Indicators, ThresholdsOf(regime.Regime), _config);
         var entries = RulesEngine.ProposeEntries(scan.Signals, universe, regime, snapshot.Portfolio, snapshot.WorkingOrders, _config.Policy);
         var exits = RulesEngine.ProposeExits(snapshot, _config.Policy);
         var risk = _risk.Evaluate(snapshot, regime, exits, entries.Proposals);
@@ -51,6 +56,9 @@ public sealed class DecisionEngine
         return new Decision(snapshot.CycleId, snapshot.Now, regime, universe.Exclusions, scan.Signals,
             risk.Exits, risk.Entries, rejections, risk.ActiveHalts);
     }
+
+    private TriggerThresholds ThresholdsOf(MarketRegime regime) =>
+        (uint)regime < (uint)_thresholds.Length ? _thresholds[(int)regime] : TriggerThresholds.For(regime, _config);
 
     private RegimeAssessment AssessRegime(RegimeReading reading)
     {

@@ -23,9 +23,16 @@ public static class TriggerEngine
         EligibleUniverse universe,
         IReadOnlyDictionary<string, IndicatorReading> indicators,
         RegimeAssessment regime,
+        TraderConfig config) =>
+        Scan(universe, indicators, TriggerThresholds.For(regime.Regime, config), config);
+
+    /// <summary>The scan with the regime's thresholds already looked up (<see cref="TriggerThresholds.For"/>).</summary>
+    public static TriggerScan Scan(
+        EligibleUniverse universe,
+        IReadOnlyDictionary<string, IndicatorReading> indicators,
+        TriggerThresholds thresholds,
         TraderConfig config)
     {
-        var thresholds = TriggerThresholds.For(regime.Regime, config);
         var signals = config.Signals.Triggers;
         var minScore = config.Policy.Triggers.MinScore;
         var momentumBound = MoveBound.Of(signals.Momentum.MinReturnPct);
