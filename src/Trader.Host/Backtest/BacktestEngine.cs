@@ -62,7 +62,12 @@ public sealed class BacktestEngine
         var minutes = series.Count == 0 ? 0 : series.Max(s => s.Candles.Length);
         var themeSeries = themes.Select(_ => new List<float>(minutes)).ToArray();
         var themeMax = new double[themes.Count];
-        var themeNow = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        var themeHeld = new decimal[themes.Count];
+        // Per product: its track and its theme's index, so marking a position looks up one thing, not four.
+        var slots = new Dictionary<string, (int Track, int Theme)>(series.Count, StringComparer.Ordinal);
+        for (var p = 0; p < tracks.Length; p++)
+            slots[tracks[p].ProductId] = (p, themes.IndexOf(Decisions.Map.ThemeOf(tracks[p].ProductId) ?? Unassigned));
+        var views = new ProductMarketView?[tracks.Length];
         var rejectedCounts = new Dictionary<string, long>(StringComparer.Ordinal);
         var unfilled = new SortedDictionary<string, long>(StringComparer.Ordinal);
         var orders = new List<BacktestOrder>();
@@ -134,19 +139,19 @@ public sealed class BacktestEngine
                 candles++;
             }
             for (var p = 0; p < tracks.Length; p++)
-                if (tracks[p].Quote is not null) markets[tracks[p].ProductId] = tracks[p].View(now, _staleness);
+                if (tracks[p].Quote is not null) markets[tracks[p].ProductId] = views[p] = tracks[p].View(now, _staleness);
 
-            // 3. Mark the account, record equity, drawdown and exposure.
+            // 3. Mark the account, record equity, drawdown and exposure (positions are only ever in the data's products).
             var nav = account.Cash;
-            themeNow.Clear();
+            Array.Clear(themeHeld);
             var positions = account.Positions;
             for (var i = 0; i < positions.Count; i++)
             {
                 var position = positions[i];
-                var value = position.Size * (MarkPrice.Of(markets.GetValueOrDefault(position.ProductId)) ?? position.AvgCost);
+                var (track, theme) = slots[position.ProductId];
+                var value = position.Size * (MarkPrice.Of(views[track]) ?? position.AvgCost);
                 nav += value;
-                var theme = Decisions.Map.ThemeOf(position.ProductId) ?? Unassigned;
-                themeNow[theme] = themeNow.GetValueOrDefault(theme) + value;
+                themeHeld[theme] += value;
             }
             var portfolio = account.Mark(now, nav);
             var drawdown = portfolio.HighWaterMark > 0m ? (portfolio.HighWaterMark - nav) / portfolio.HighWaterMark * 100m : 0m;
@@ -154,7 +159,7 @@ public sealed class BacktestEngine
             equity.Add(new EquityPoint(now, nav, drawdown));
             for (var i = 0; i < themes.Count; i++)
             {
-                var held = themeNow.Count == 0 ? 0m : themeNow.GetValueOrDefault(themes[i]);
+                var held = themeHeld[i];
                 var pct = nav > 0m && held != 0m ? (double)(held / nav * 100m) : 0d;
                 themeSeries[i].Add((float)pct);
                 if (pct > themeMax[i]) themeMax[i] = pct;
@@ -185,7 +190,7 @@ public sealed class BacktestEngine
                 var id = ids.Next(order.ProductId);
                 usedIds.Add(id);
                 account.Placed(order.ProductId, order.Side, now);
-                pending.Add(new Pending(Array.FindIndex(tracks, x => x.ProductId == order.ProductId), order.ProductId, order.Side,
+                pending.Add(new Pending(slots[order.ProductId].Track, order.ProductId, order.Side,
                     order.BaseSize, order.Price, now, id, approved.Proposal, _settings.OrderType));
             }
 
