@@ -58,6 +58,9 @@ public sealed class OrderManager
         _ids = new ClientOrderIdGenerator(settings.BotId, time, id => state.Orders.Get(id) is not null, random);
     }
 
+    /// <summary>The one sizer every order this manager places is sized by (REQ-X3), replacements included.</summary>
+    public OrderSizer Sizer => _sizer;
+
     public IOrderVenue Venue => _venue;
 
     /// <summary>

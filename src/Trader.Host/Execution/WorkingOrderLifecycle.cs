@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Trader.Domain.Config;
 using Trader.Domain.Market;
 using Trader.Domain.Risk;
 using Trader.Domain.Sizing;
 using Trader.Domain.Trading;
+using Trader.Domain.Universe;
 using Trader.State.Orders;
 using Trader.State.Storage;
 
@@ -22,7 +24,7 @@ namespace Trader.Host.Execution;
 /// the chain ends (<see cref="PostOnlyUnfilled"/>).</item>
 /// </list>
 /// Safety: a replacement is placed only once the venue confirmed the original done (a cancel whose outcome is unknown
-/// leaves the order working for reconcile); it is sized by the one <see cref="OrderSizer"/> and never larger than the
+/// leaves the order working for reconcile); it is sized by the manager's one <see cref="OrderSizer"/> and never larger than the
 /// remainder (REQ-X3, REQ-E2); the send-time gate (kill switch, account halts: NFR-S1) is read right before every
 /// send; a stale quote or candle (the staleness gate) defers the step to the next cycle; a product in
 /// <c>post_only</c> status gets no IOC; a remainder the sizer refuses (below min notional) ends the chain. Every step is an audit row (kind <c>order</c>) and the chain
@@ -63,7 +65,6 @@ public sealed class WorkingOrderLifecycle
 
     private readonly OrderManager _manager;
     private readonly StateStore _state;
-    private readonly OrderSizer _sizer;
     private readonly LifecycleSettings _settings;
     private readonly Func<string, ProductMarketView?> _market;
     private readonly Func<string, string?> _tierOf;
@@ -80,7 +81,6 @@ public sealed class WorkingOrderLifecycle
     public WorkingOrderLifecycle(
         OrderManager manager,
         StateStore state,
-        OrderSizer sizer,
         LifecycleSettings settings,
         Func<string, ProductMarketView?> market,
         Func<string, string?> tierOf,
@@ -91,7 +91,6 @@ public sealed class WorkingOrderLifecycle
     {
         _manager = manager ?? throw new ArgumentNullException(nameof(manager));
         _state = state ?? throw new ArgumentNullException(nameof(state));
-        _sizer = sizer ?? throw new ArgumentNullException(nameof(sizer));
         _settings = settings ?? throw new ArgumentNullException(nameof(settings));
         _market = market ?? throw new ArgumentNullException(nameof(market));
         _tierOf = tierOf ?? throw new ArgumentNullException(nameof(tierOf));
@@ -99,6 +98,26 @@ public sealed class WorkingOrderLifecycle
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _placed = placed ?? (_ => { });
         _exchangeHealth = exchangeHealth;
+    }
+
+    /// <summary>
+    /// The lifecycle of a run or replay, with the policy's settings and each product's slippage budget by its tier in
+    /// the configured universe.
+    /// </summary>
+    public static WorkingOrderLifecycle FromConfig(
+        TraderConfig config,
+        OrderManager manager,
+        StateStore state,
+        Func<string, ProductMarketView?> market,
+        Func<string?> sendBlockedBy,
+        TimeProvider time,
+        Action<SubmitResult> placed,
+        Func<ProductHealth>? exchangeHealth)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var universe = new UniverseMap(config.Universe, config.Policy);
+        return new WorkingOrderLifecycle(manager, state, LifecycleSettings.FromPolicy(config.Policy), market,
+            id => universe.TierOf(id)?.Name, sendBlockedBy, time, placed, exchangeHealth);
     }
 
     private enum Step
@@ -207,9 +226,9 @@ public sealed class WorkingOrderLifecycle
         if (side == OrderSide.Buy)
         {
             var notional = remainder * OrderSizer.FloorTo(price, info.PriceIncrement);
-            result = _sizer.SizeBuy(info, notional, notional, price, role);
+            result = _manager.Sizer.SizeBuy(info, notional, notional, price, role);
         }
-        else result = _sizer.SizeSell(info, remainder, price, role);
+        else result = _manager.Sizer.SizeSell(info, remainder, price, role);
         return result.Order is { } order && order.BaseSize > remainder
             ? SizingResult.Rejected(ReasonCodes.PositionSizeTooLarge, $"the sizer made {order.BaseSize} of a remainder of {remainder}")
             : result;

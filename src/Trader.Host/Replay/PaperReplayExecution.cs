@@ -2,7 +2,6 @@ using Trader.Coinbase.Capture;
 using Trader.Domain.Config;
 using Trader.Domain.Sizing;
 using Trader.Domain.Trading;
-using Trader.Domain.Universe;
 using Trader.Host.Execution;
 using Trader.Host.Reports;
 using Trader.Host.Runtime;
@@ -59,10 +58,8 @@ public sealed class PaperReplayExecution : IAsyncDisposable
         Journal = new StateJournalSink(store.Journal);
         var port = new OrderManagerExecutionPort(Manager, KillSwitch, Journal, time, OnSubmitted, () => AccountHalts.ActiveGate(store.Halts));
         Port = port;
-        var universe = new UniverseMap(config.Universe, config.Policy);
-        Lifecycle = new WorkingOrderLifecycle(Manager, store, OrderSizer.FromPolicy(config.Policy), LifecycleSettings.FromPolicy(config.Policy),
-            id => driver.State.Snapshot(id, time.GetUtcNow()), id => universe.TierOf(id)?.Name, port.BlockedBy, time, OnSubmitted,
-            () => driver.Feed.ExchangeHealth);
+        Lifecycle = WorkingOrderLifecycle.FromConfig(config, Manager, store, id => driver.State.Snapshot(id, time.GetUtcNow()), port.BlockedBy,
+            time, OnSubmitted, () => driver.Feed.ExchangeHealth);
         Portfolio = new StatePortfolioSource(store, Cash, Mark, KillSwitch, config.Policy, () => driver.Feed.ExchangeHealth);
         _highWater = Cash();
     }

@@ -10,7 +10,6 @@ using Trader.Domain.Market;
 using Trader.Domain.Rules;
 using Trader.Domain.Sizing;
 using Trader.Domain.Trading;
-using Trader.Domain.Universe;
 using Trader.Host.Execution;
 using Trader.Host.Safety;
 using Trader.Pipeline.Alerts;
@@ -168,9 +167,8 @@ public sealed class ExecutionSetup : IAsyncDisposable
         _manager = new OrderManager(_in.Store, venue, OrderSizer.FromPolicy(config.Policy),
             ExecutionSettings.FromPolicy(config.Policy, BotId(config.App.App.Name), _in.Mode), _in.Clock.Time, ProductInfoOf, OnAmbiguous);
         var port = new OrderManagerExecutionPort(_manager, _in.KillSwitch, _in.Journal, _in.Clock.Time, OnSubmitted, () => AccountHalts.ActiveGate(_in.Store.Halts));
-        var universe = new UniverseMap(config.Universe, config.Policy);
-        _lifecycle = new WorkingOrderLifecycle(_manager, _in.Store, OrderSizer.FromPolicy(config.Policy), LifecycleSettings.FromPolicy(config.Policy),
-            id => _in.Market.Snapshot(id, _in.Clock.Now), id => universe.TierOf(id)?.Name, port.BlockedBy, _in.Clock.Time, OnSubmitted, _in.ExchangeHealth);
+        _lifecycle = WorkingOrderLifecycle.FromConfig(config, _manager, _in.Store, id => _in.Market.Snapshot(id, _in.Clock.Now), port.BlockedBy,
+            _in.Clock.Time, OnSubmitted, _in.ExchangeHealth);
         Port = new GatedPort(this, port);
         Portfolio = new StatePortfolioSource(_in.Store, cash, MarkOf, _in.KillSwitch, config.Policy, _in.ExchangeHealth);
     }

@@ -149,7 +149,7 @@ internal sealed class LifecycleRig : IAsyncDisposable
             new ExecutionSettings("trdr", TradingMode.Paper, ExecutionOrderType.LimitPostOnly, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2)),
             Clock.TimeProvider, id => id == Product ? Info : null, null, new Random(3));
         var port = new OrderManagerExecutionPort(Manager, Kill, new Trader.Host.Runtime.StateJournalSink(State.Journal), Clock.TimeProvider);
-        Lifecycle = new WorkingOrderLifecycle(Manager, State, Sizer, Settings, View, id => id == Product ? "tier_1_core" : null, port.BlockedBy,
+        Lifecycle = new WorkingOrderLifecycle(Manager, State, Settings, View, id => id == Product ? "tier_1_core" : null, port.BlockedBy,
             Clock.TimeProvider, Replacements.Add);
     }
 
