@@ -27,7 +27,7 @@ public sealed class RegimeIndicator
     private RegimeReading? _reading;
 
     /// <summary>Folds in a closed candle; a candle not newer than the last one is ignored (returns false).</summary>
-    public bool Update(Candle candle)
+    public bool Update(in Candle candle)
     {
         if (_lastCandleStart is { } last && candle.Start <= last) return false;
         _lastCandleStart = candle.Start;

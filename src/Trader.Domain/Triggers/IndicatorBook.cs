@@ -27,7 +27,7 @@ public sealed class IndicatorBook
     }
 
     /// <summary>Folds in a closed candle of <paramref name="productId"/>; false when it is not newer than the last.</summary>
-    public bool Update(string productId, Candle candle)
+    public bool Update(string productId, in Candle candle)
     {
         if (!_states.TryGetValue(productId, out var state)) state = Add(productId);
         var accepted = state.Update(candle);

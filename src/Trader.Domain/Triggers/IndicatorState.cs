@@ -45,7 +45,7 @@ public sealed class IndicatorState
     public int Minutes => (int)Math.Min(_next, _capacity);
 
     /// <summary>Folds in a closed candle. A candle not newer than the last one is ignored and returns false.</summary>
-    public bool Update(Candle candle)
+    public bool Update(in Candle candle)
     {
         if (_lastStart is { } last)
         {

@@ -52,6 +52,8 @@ public sealed class BacktestEngine
     {
         var series = data.Series;
         var tracks = series.Select(s => new ProductTrack(s.ProductId, _settings)).ToArray();
+        // The candle arrays themselves: the minute loop indexes them a few times per product per minute.
+        var candlesOf = series.Select(s => s.Candles).ToArray();
         var next = new int[series.Count];
         var indicators = new IndicatorBook(IndicatorSettings.From(_config));
         var account = new BacktestAccount(_settings.InitialCapitalUsd, _config.Policy.Risk);
@@ -91,20 +93,20 @@ public sealed class BacktestEngine
             // The earliest candle start left (compared as UTC ticks; the minute keeps that candle's own offset).
             var earliest = -1;
             var earliestTicks = long.MaxValue;
-            for (var p = 0; p < series.Count; p++)
+            for (var p = 0; p < candlesOf.Length; p++)
             {
-                if (next[p] >= series[p].Candles.Length) continue;
-                var ticks = series[p].Candles[next[p]].Start.UtcTicks;
+                if (next[p] >= candlesOf[p].Length) continue;
+                var ticks = candlesOf[p][next[p]].Start.UtcTicks;
                 if (ticks < earliestTicks) (earliest, earliestTicks) = (p, ticks);
             }
             if (earliest < 0) break;
-            var t = series[earliest].Candles[next[earliest]].Start;
+            var t = candlesOf[earliest][next[earliest]].Start;
             cancellationToken.ThrowIfCancellationRequested();
             var now = t + Candle.Length;
             first ??= t;
             last = now;
-            for (var p = 0; p < series.Count; p++)
-                active[p] = next[p] < series[p].Candles.Length && series[p].Candles[next[p]].Start.UtcTicks == earliestTicks;
+            for (var p = 0; p < candlesOf.Length; p++)
+                active[p] = next[p] < candlesOf[p].Length && candlesOf[p][next[p]].Start.UtcTicks == earliestTicks;
 
             // 1. Last cycle's orders meet this minute's candles.
             foreach (var order in pending)
@@ -114,7 +116,7 @@ public sealed class BacktestEngine
                 if (!active[p]) fill = FillOutcome.None("no_candle");
                 else
                 {
-                    ref readonly var candle = ref series[p].Candles[next[p]];
+                    ref readonly var candle = ref candlesOf[p][next[p]];
                     fill = FillModel.Fill(order.Side, order.Size, order.Price, candle, tracks[p].Info, _settings, sizer, account.Cash);
                 }
                 if (fill.Filled)
@@ -129,10 +131,10 @@ public sealed class BacktestEngine
             pending.Clear();
 
             // 2. This minute's candles into the indicators and the product views.
-            for (var p = 0; p < series.Count; p++)
+            for (var p = 0; p < candlesOf.Length; p++)
             {
                 if (!active[p]) continue;
-                ref readonly var candle = ref series[p].Candles[next[p]];
+                ref readonly var candle = ref candlesOf[p][next[p]];
                 if (candle.Volume > 0m) indicators.Update(tracks[p].ProductId, candle);
                 tracks[p].Apply(candle);
                 next[p]++;
