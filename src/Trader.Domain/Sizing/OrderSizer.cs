@@ -132,6 +132,63 @@ public sealed class OrderSizer
         : Math.Ceiling(value / increment) * increment;
 
     /// <summary>
+    /// <see cref="FloorTo(decimal, decimal)"/> of <paramref name="value"/> × <paramref name="factor"/>, the same decimal,
+    /// scale included. When both are non-negative with 64-bit mantissas and the rounding is the 10^-k one, the product
+    /// and its rounding are taken on the integer mantissas (a synthesized quote is two of these per product per minute).
+    /// </summary>
+    public static decimal FloorTo(decimal value, decimal factor, decimal increment) =>
+        TryRoundProduct(value, factor, increment, up: false, out var rounded) ? rounded : FloorTo(value * factor, increment);
+
+    /// <summary><see cref="CeilTo(decimal, decimal)"/> of <paramref name="value"/> × <paramref name="factor"/>, as <see cref="FloorTo(decimal, decimal, decimal)"/>.</summary>
+    public static decimal CeilTo(decimal value, decimal factor, decimal increment) =>
+        TryRoundProduct(value, factor, increment, up: true, out var rounded) ? rounded : CeilTo(value * factor, increment);
+
+    /// <summary>
+    /// value × factor rounded as <see cref="IsDecimalIncrement"/>'s branch rounds it, on the mantissas: the decimal
+    /// product of mantissas a, b at scales sa, sb is a × b at scale sa + sb (exact: under 1e12 with at most 16
+    /// decimals it has under 29 digits); rounding it to k decimals truncates (or, up, raises) it by 10^(sa + sb − k),
+    /// and a product with fewer decimals is written with k. False for every other case (a product of more than 64
+    /// bits or zero included), which the caller multiplies.
+    /// </summary>
+    private static bool TryRoundProduct(decimal value, decimal factor, decimal increment, bool up, out decimal rounded)
+    {
+        rounded = 0m;
+        if (!TryMantissa(value, out var a) || !TryMantissa(factor, out var b)) return false;
+        var k = increment.Scale;
+        var scale = value.Scale + factor.Scale;
+        if (scale + k > MaxExactScale || increment != NegativePowersOfTen[k]) return false;
+        // A product of more than 64 bits, or zero, is left to the multiplication (the scale a decimal zero ends with is its own rule).
+        if (Math.BigMul(a, b, out var product) != 0 || product == 0 || product >= UnitsUnder1e12[scale]) return false;
+        ulong high, low;
+        if (scale <= k) high = Math.BigMul(product, IntegerPowersOfTen[k - scale], out low);
+        else
+        {
+            var divisor = IntegerPowersOfTen[scale - k];
+            (low, var remainder) = Math.DivRem(product, divisor);
+            if (up && remainder != 0) low++;
+            high = 0;
+        }
+        rounded = new decimal((int)(uint)low, (int)(uint)(low >> 32), (int)(uint)high, false, (byte)k);
+        return true;
+    }
+
+    /// <summary>The mantissa of a non-negative decimal that fits 64 bits.</summary>
+    private static bool TryMantissa(decimal value, out ulong mantissa)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        mantissa = ((ulong)(uint)bits[1] << 32) | (uint)bits[0];
+        return bits[2] == 0 && bits[3] >= 0;
+    }
+
+    private static readonly ulong[] IntegerPowersOfTen = [.. Enumerable.Range(0, MaxExactScale + 1).Select(k => (ulong)Pow10(k, 10m))];
+    // 1e12 at each scale up to 7 (a product at scale s is under 1e12 when its mantissa is under 10^(12 + s)); from
+    // scale 8 on, every 64-bit mantissa is.
+    private static readonly ulong[] UnitsUnder1e12 =
+        [.. Enumerable.Range(0, MaxExactScale + 1).Select(s => s <= 7 ? (ulong)Pow10(12 + s, 10m) : ulong.MaxValue)];
+
+
+    /// <summary>
     /// The usual increment 10^-k and a value ≥ 0 under 1e12 with at most 16 decimals with k: then the multiple is
     /// the value rounded to k decimals, which is the same number as ⌊value / increment⌋ × increment (or ⌈…⌉), and
     /// <see cref="AtScale"/> gives it the scale k that product has, so the result is the same decimal without a

@@ -101,5 +101,5 @@ public static class FillModel
 
     /// <summary>The synthesized quote with the factors of <see cref="QuoteFactors"/> taken once (a product's every minute).</summary>
     public static (decimal Bid, decimal Ask) Quote(decimal close, ProductInfo info, (decimal Below, decimal Above) factors) =>
-        (OrderSizer.FloorTo(close * factors.Below, info.PriceIncrement), OrderSizer.CeilTo(close * factors.Above, info.PriceIncrement));
+        (OrderSizer.FloorTo(close, factors.Below, info.PriceIncrement), OrderSizer.CeilTo(close, factors.Above, info.PriceIncrement));
 }

@@ -37,13 +37,14 @@ internal sealed class ProductTrack
     public void Apply(in Candle candle)
     {
         var (bid, ask) = FillModel.Quote(candle.Close, Info, _quoteFactors);
-        Quote = new Quote(bid, ask, candle.Close, candle.End, candle.End);
+        var end = candle.End;
+        Quote = new Quote(bid, ask, candle.Close, end, end);
         LastClose = candle.Close;
         if (candle.Volume <= 0m) return;
         // Only the latest traded candle is in the view (as live): the indicators keep their own history.
         _lastTraded = candle;
         var notional = candle.Volume * candle.Close;
-        _day.Enqueue((candle.End, notional));
+        _day.Enqueue((end, notional));
         _notional24h += notional;
     }
 

@@ -133,4 +133,56 @@ public sealed class OrderSizerTests
                 OrderSizer.CeilTo(value, increment).ToString(System.Globalization.CultureInfo.InvariantCulture));
         }, iter: 20_000);
     }
+    [Fact]
+    [Trait("Req", "REQ-X3")]
+    public void Rounding_a_product_to_an_increment_gives_the_same_decimal_as_multiplying_first_digits_scale_and_sign_included()
+    {
+        // The synthesized quote rounds close × (1 ∓ half spread) on the mantissas: it must be the decimal that
+        // multiplying and then rounding gives, for prices and factors of every size and scale, any increment, and
+        // the cases left to the multiplication (negative, 96-bit, 1e12 and above, too many decimals).
+        var text = System.Globalization.CultureInfo.InvariantCulture;
+        Gen.Select(Gen.Long[0, long.MaxValue], Gen.Int[0, 10], Gen.Long[0, long.MaxValue], Gen.Int[0, 8], Gen.Int[0, 16], Gen.Int[0, 12])
+            .Sample((units, scale, factorUnits, factorScale, k, kind) =>
+            {
+                // Kinds 0–7: prices under 1e11 and factors under 10, mostly within the mantissa path's reach (kinds
+                // 0–5 keep at most 16 decimals in all); the others: negative, 96-bit, more decimals than 28 allow,
+                // and increments that are not 10^-k.
+                if (kind < 6) k = Math.Max(0, Math.Min(k, 16 - scale - factorScale));
+                var value = kind switch
+                {
+                    8 => -Decimal(units % 1_000_000_000, scale),
+                    9 => Decimal(units, scale) * 1_000_000m,
+                    10 => Decimal(units, 28),
+                    _ => Decimal(units % Pow10(Math.Min(11 + scale, 18)), scale),
+                };
+                var factor = kind == 7
+                    ? 1m - Decimal(factorUnits % 100_000, factorScale) / 100_000m
+                    : Decimal(factorUnits % Pow10(Math.Min(1 + factorScale, 18)), factorScale);
+                var increment = kind switch { 11 => 0.25m, 12 => 0.010m, 6 when k == 16 => 0m, _ => new decimal(1, 0, 0, false, (byte)k) };
+                Same(() => OrderSizer.FloorTo(value * factor, increment), () => OrderSizer.FloorTo(value, factor, increment));
+                Same(() => OrderSizer.CeilTo(value * factor, increment), () => OrderSizer.CeilTo(value, factor, increment));
+            }, iter: 50_000);
+
+        // The shipped quote factors (5 bps) around a 2-decimal price: the common case, checked at its boundaries.
+        foreach (var close in new[] { 0m, 0.01m, 1m, 87_123.45m, 99_999.99m, 123_456.7m, 1_000_000m })
+        foreach (var factor in new[] { 0.99975m, 1.00025m, 1m, 1.0m })
+        {
+            Assert.Equal(OrderSizer.FloorTo(close * factor, 0.01m).ToString(text), OrderSizer.FloorTo(close, factor, 0.01m).ToString(text));
+            Assert.Equal(OrderSizer.CeilTo(close * factor, 0.01m).ToString(text), OrderSizer.CeilTo(close, factor, 0.01m).ToString(text));
+        }
+
+        // The same bits (digits, scale, sign), or the same overflow where the multiplication overflows.
+        static void Same(Func<decimal> multiplyingFirst, Func<decimal> onMantissas)
+        {
+            decimal expected;
+            try { expected = multiplyingFirst(); }
+            catch (OverflowException) { Assert.Throws<OverflowException>(() => onMantissas()); return; }
+            Assert.Equal(decimal.GetBits(expected), decimal.GetBits(onMantissas()));
+        }
+
+        static long Pow10(int k) => k == 0 ? 1 : 10 * Pow10(k - 1);
+
+        static decimal Decimal(long units, int scale) =>
+            new((int)(units & 0xFFFFFFFF), (int)((ulong)units >> 32), 0, false, (byte)Math.Min(scale, 28));
+    }
 }
