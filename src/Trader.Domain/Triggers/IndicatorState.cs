@@ -17,7 +17,7 @@ public sealed class IndicatorState
     private readonly int _capacity;
     private readonly decimal[] _close;
     private readonly double[] _closeApprox; // the same closes as doubles, converted once, for the readings' bounds
-    private readonly decimal[] _volume;
+    private readonly VolumeSums _volumes;
     private readonly MonotonicWindow _high;
     private readonly MonotonicWindow _low;
     private long _next;
@@ -25,8 +25,6 @@ public sealed class IndicatorState
     // Per minute of the hour, one bit per hour (newest lowest): did the close rise over the hour ending at that
     // minute? The momentum confidence of a reading is then a popcount, not twelve comparisons of history.
     private readonly int[] _hourlyRises = new int[IndicatorSettings.LongMoveMinutes];
-    private decimal _volume1h;
-    private decimal _volume24h;
     private DateTimeOffset? _lastStart;
     private IndicatorReading? _reading;
 
@@ -36,7 +34,7 @@ public sealed class IndicatorState
         _capacity = settings.WindowMinutes;
         _close = new decimal[_capacity];
         _closeApprox = new double[_capacity];
-        _volume = new decimal[_capacity];
+        _volumes = new VolumeSums(_capacity);
         _high = new MonotonicWindow(settings.BreakoutLookbackMinutes, max: true);
         _low = new MonotonicWindow(settings.BreakoutLookbackMinutes, max: false);
     }
@@ -104,8 +102,8 @@ public sealed class IndicatorState
             close,
             minutes > IndicatorSettings.ShortMoveMinutes ? CloseAgo(last, IndicatorSettings.ShortMoveMinutes) : null,
             minutes > IndicatorSettings.LongMoveMinutes ? CloseAgo(last, IndicatorSettings.LongMoveMinutes) : null,
-            hasVolume ? _volume1h : null,
-            hasVolume ? _volume24h : null,
+            hasVolume ? _volumes.Hour : null,
+            hasVolume ? _volumes.Day : null,
             hasBreakout ? _high.Extreme : null,
             hasBreakout ? _low.Extreme : null,
             momentumFrom,
@@ -136,12 +134,9 @@ public sealed class IndicatorState
     {
         var position = _next;
         var slot = _slot;
-        _volume1h += volume;
-        if (position >= IndicatorSettings.LongMoveMinutes)
-            _volume1h -= _volume[SlotBefore(slot, IndicatorSettings.LongMoveMinutes)];
-        _volume24h += volume;
-        if (position >= IndicatorSettings.VolumeWindowMinutes)
-            _volume24h -= _volume[SlotBefore(slot, IndicatorSettings.VolumeWindowMinutes)];
+        _volumes.Push(volume, slot,
+            position >= IndicatorSettings.LongMoveMinutes ? SlotBefore(slot, IndicatorSettings.LongMoveMinutes) : -1,
+            position >= IndicatorSettings.VolumeWindowMinutes ? SlotBefore(slot, IndicatorSettings.VolumeWindowMinutes) : -1);
 
         // (a − b) > 0 exactly when a > b, as the hourly returns were compared before.
         var rose = position >= IndicatorSettings.LongMoveMinutes && close > _close[SlotBefore(slot, IndicatorSettings.LongMoveMinutes)];
@@ -150,7 +145,6 @@ public sealed class IndicatorState
 
         _close[slot] = close;
         _closeApprox[slot] = (double)close;
-        _volume[slot] = volume;
         _high.Push(position, high);
         _low.Push(position, low);
         _next++;

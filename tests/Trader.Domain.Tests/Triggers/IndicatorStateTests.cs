@@ -66,6 +66,67 @@ public sealed class IndicatorStateTests
     }
 
     [Fact]
+    [Trait("Req", "REQ-S1")]
+    public void Property_the_hourly_and_daily_volume_sums_are_the_decimals_running_decimal_sums_give_digits_and_scale_included()
+    {
+        // The state keeps its volume sums as integers at the largest scale seen, and falls back to decimal sums on a
+        // negative volume or one near 96 bits. Either way the sums must be the very decimals that adding and dropping
+        // each minute's volume in decimal gives (reason texts print them), also across gaps (a gap minute adds 0).
+        // Per history, one kind of unusual volume besides the usual ones (up to 12 digits, up to 8 decimals): none
+        // (integer sums throughout), more decimals (up to 28: the sums are rewritten, or fall back), negatives (fall
+        // back), or up to two mantissas of 2^95 and more, mostly at the usual 8 decimals (two of them reach 96 bits, where
+        // the decimal sums round).
+        var steps =
+            from kind in Gen.Int[0, 999]
+            from gap in Gen.Int[1, 3]
+            from units in Gen.Long[0, long.MaxValue]
+            from scale in Gen.Int[0, 28]
+            select (kind, gap, units, scale);
+        Gen.Select(Gen.Int[0, 3], steps.Array[1_500, 2_200]).Sample((unusual, steps) =>
+        {
+            var state = new IndicatorState(Short);
+            var pushed = new List<decimal>();
+            decimal hour = 0m, day = 0m;
+            var huge = 0;
+            var t = Candles.Start;
+            for (var i = 0; i < steps.Length; i++)
+            {
+                var (kind, gap, units, scale) = steps[i];
+                var volume = (unusual, kind) switch
+                {
+                    (_, < 990) => Volume(units % 1_000_000_000_000, scale % 9),
+                    (1, _) => Volume(units % 1_000_000_000_000_000, scale),
+                    (2, _) => -Volume(units % 1_000_000, scale % 9),
+                    (3, _) when huge++ < 2 => new decimal((int)units, (int)(units >> 32), int.MinValue | (int)(units % 64), false, (byte)(scale < 20 ? 8 : scale)),
+                    _ => 0m,
+                };
+                if (i > 0)
+                {
+                    t = t.AddMinutes(gap);
+                    for (var g = 1; g < gap; g++) Push(0m);
+                }
+                Push(volume);
+                state.Update(new Candle(t, 100m, 101m, 99m, 100m, volume));
+                if (pushed.Count < IndicatorSettings.VolumeWindowMinutes || i % 97 != 0 && i != steps.Length - 1) continue;
+                var reading = state.Reading;
+                Assert.Equal(decimal.GetBits(hour), decimal.GetBits(reading.Volume1h!.Value));
+                Assert.Equal(decimal.GetBits(day / 24m), decimal.GetBits(reading.AvgHourlyVolume24h!.Value));
+            }
+
+            void Push(decimal v)
+            {
+                hour += v;
+                if (pushed.Count >= IndicatorSettings.LongMoveMinutes) hour -= pushed[^IndicatorSettings.LongMoveMinutes];
+                day += v;
+                if (pushed.Count >= IndicatorSettings.VolumeWindowMinutes) day -= pushed[^IndicatorSettings.VolumeWindowMinutes];
+                pushed.Add(v);
+            }
+        }, iter: 60);
+
+        static decimal Volume(long units, int scale) => new((int)units, (int)(units >> 32), 0, false, (byte)scale);
+    }
+
+    [Fact]
     public void Values_appear_only_once_their_window_is_covered_and_old_or_repeated_candles_are_ignored()
     {
         var state = new IndicatorState(IndicatorSettings.From(new Trader.Domain.Config.TraderConfig()));
