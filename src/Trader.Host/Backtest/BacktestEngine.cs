@@ -57,7 +57,6 @@ public sealed class BacktestEngine
         var next = new int[series.Count];
         var indicators = new IndicatorBook(IndicatorSettings.From(_config));
         var account = new BacktestAccount(_settings.InitialCapitalUsd, _config.Policy.Risk);
-        var markets = new Dictionary<string, ProductMarketView>(series.Count, StringComparer.Ordinal);
         var themes = ThemesOf(series);
         // Per theme, in the order of `themes`: arrays, so a cycle looks nothing up by name.
         // One cycle per minute of the longest series at least: sized once instead of doubling through the run.
@@ -65,11 +64,10 @@ public sealed class BacktestEngine
         var themeSeries = themes.Select(_ => new List<float>(minutes)).ToArray();
         var themeMax = new double[themes.Count];
         var themeHeld = new decimal[themes.Count];
-        // Per product: its track and its theme's index, so marking a position looks up one thing, not four.
-        var slots = new Dictionary<string, (int Track, int Theme)>(series.Count, StringComparer.Ordinal);
-        for (var p = 0; p < tracks.Length; p++)
-            slots[tracks[p].ProductId] = (p, themes.IndexOf(Decisions.Map.ThemeOf(tracks[p].ProductId) ?? Unassigned));
-        var views = new ProductMarketView?[tracks.Length];
+        // Per product (by track index): its view, replaced every minute, and its theme's index, so marking a position
+        // looks one thing up, not four.
+        var views = new ProductViews([.. tracks.Select(t => t.ProductId)]);
+        var themeOf = tracks.Select(t => themes.IndexOf(Decisions.Map.ThemeOf(t.ProductId) ?? Unassigned)).ToArray();
         var rejectedCounts = new Dictionary<string, long>(StringComparer.Ordinal);
         var unfilled = new SortedDictionary<string, long>(StringComparer.Ordinal);
         var orders = new List<BacktestOrder>();
@@ -141,7 +139,7 @@ public sealed class BacktestEngine
                 candles++;
             }
             for (var p = 0; p < tracks.Length; p++)
-                if (tracks[p].Quote is not null) markets[tracks[p].ProductId] = views[p] = tracks[p].View(now, _staleness);
+                if (tracks[p].Quote is not null) views.Set(p, tracks[p].View(now, _staleness));
 
             // 3. Mark the account, record equity, drawdown and exposure (positions are only ever in the data's products).
             var nav = account.Cash;
@@ -150,10 +148,10 @@ public sealed class BacktestEngine
             for (var i = 0; i < positions.Count; i++)
             {
                 var position = positions[i];
-                var (track, theme) = slots[position.ProductId];
-                var value = position.Size * (MarkPrice.Of(views[track]) ?? position.AvgCost);
+                var track = views.IndexOf(position.ProductId);
+                var value = position.Size * (MarkPrice.Of(views.At(track)) ?? position.AvgCost);
                 nav += value;
-                themeHeld[theme] += value;
+                themeHeld[themeOf[track]] += value;
             }
             var portfolio = account.Mark(now, nav);
             var drawdown = portfolio.HighWaterMark > 0m ? (portfolio.HighWaterMark - nav) / portfolio.HighWaterMark * 100m : 0m;
@@ -169,8 +167,9 @@ public sealed class BacktestEngine
 
             // 4. One decision cycle over every product.
             cycles++;
-            // A snapshot lives only for its own Decide call here: it reads the book's current readings, uncopied.
-            var snapshot = new DecisionSnapshot(now, cycles, markets, indicators.Current, portfolio, [],
+            // A snapshot lives only for its own Decide call here: it reads the book's current readings and this minute's
+            // views in place, uncopied.
+            var snapshot = new DecisionSnapshot(now, cycles, views, indicators.Current, portfolio, [],
                 account.Cooldowns, account.RecentTrades, SafetyState.Clear, indicators.Regime);
             var decision = Decisions.Decide(snapshot);
 
@@ -192,7 +191,7 @@ public sealed class BacktestEngine
                 var id = ids.Next(order.ProductId);
                 usedIds.Add(id);
                 account.Placed(order.ProductId, order.Side, now);
-                pending.Add(new Pending(slots[order.ProductId].Track, order.ProductId, order.Side,
+                pending.Add(new Pending(views.IndexOf(order.ProductId), order.ProductId, order.Side,
                     order.BaseSize, order.Price, now, id, approved.Proposal, _settings.OrderType));
             }
 
