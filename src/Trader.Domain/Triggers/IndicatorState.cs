@@ -15,8 +15,9 @@ public sealed class IndicatorState
 {
     private readonly IndicatorSettings _settings;
     private readonly int _capacity;
-    private readonly decimal[] _close;
-    private readonly double[] _closeApprox; // the same closes as doubles, converted once, for the readings' bounds
+    // Each minute's close with the same close as a double (converted once, for the readings' bounds), side by side:
+    // a reading takes both from the same minutes, up to a day back, so one cache line serves both.
+    private readonly ClosePoint[] _closes;
     private readonly VolumeSums _volumes;
     private readonly MonotonicWindow _high;
     private readonly MonotonicWindow _low;
@@ -32,8 +33,7 @@ public sealed class IndicatorState
     {
         _settings = settings;
         _capacity = settings.WindowMinutes;
-        _close = new decimal[_capacity];
-        _closeApprox = new double[_capacity];
+        _closes = new ClosePoint[_capacity];
         _volumes = new VolumeSums(_capacity);
         _high = new MonotonicWindow(settings.BreakoutLookbackMinutes, max: true);
         _low = new MonotonicWindow(settings.BreakoutLookbackMinutes, max: false);
@@ -52,7 +52,7 @@ public sealed class IndicatorState
             if (gap != Candle.Length) // the usual next minute needs no 64-bit division
             {
                 var missing = (long)(gap.Ticks / Candle.Length.Ticks) - 1;
-                var previousClose = _close[LastSlot];
+                var previousClose = _closes[LastSlot].Close;
                 for (long i = 0; i < Math.Min(missing, _capacity); i++)
                     Push(previousClose, previousClose, previousClose, 0m);
             }
@@ -71,47 +71,43 @@ public sealed class IndicatorState
         if (_next == 0 || _lastStart is not { } lastStart) return IndicatorReading.Empty;
         var minutes = Minutes;
         var last = LastSlot;
-        var close = _close[last];
+        ref readonly var latest = ref _closes[last];
+        var close = latest.Close;
+        // Built step by step from the ring: the changes are divided out by the reading when first read, so only the
+        // closes they are measured from are taken here.
+        var reading = IndicatorReading.Measuring(lastStart + Candle.Length, minutes, close, latest.Approx);
+        if (minutes > IndicatorSettings.ShortMoveMinutes)
+        {
+            ref readonly var from = ref _closes[SlotBefore(last, IndicatorSettings.ShortMoveMinutes)];
+            reading.MeasureMove15m(from.Close, from.Approx);
+        }
+        if (minutes > IndicatorSettings.LongMoveMinutes)
+        {
+            ref readonly var from = ref _closes[SlotBefore(last, IndicatorSettings.LongMoveMinutes)];
+            reading.MeasureMove60m(from.Close, from.Approx);
+        }
 
-        // The changes are divided out by the reading when first read: only the closes they are measured from are taken here.
-        decimal? momentumFrom = null;
-        decimal? share = null;
         var confidenceMinutes = IndicatorSettings.MomentumConfidenceHours * 60;
         if (minutes > Math.Max(_settings.MomentumLookbackMinutes, confidenceMinutes))
         {
-            var from = CloseAgo(last, _settings.MomentumLookbackMinutes);
-            if (from > 0m)
+            ref readonly var from = ref _closes[SlotBefore(last, _settings.MomentumLookbackMinutes)];
+            if (from.Close > 0m)
             {
-                momentumFrom = from;
+                reading.MeasureMomentumFrom(from.Close, from.Approx);
                 // (close / from − 1) × 100 > 0 exactly when close > from (from > 0) unless the quotient rounds to 1
                 // (a difference under ~1e-28 of the price: then divide), and an hourly return (a − b) > 0 exactly
                 // when a > b: comparisons instead of a division and twelve subtractions. Closes more than 1e-6
                 // apart as doubles (each exact to ~1e-16) are decided by that alone.
-                var rising = MoveBound.Above(_closeApprox[last], CloseApproxAgo(last, _settings.MomentumLookbackMinutes))
-                    ?? (close > from && (close - from >= from * NotRoundedToOne || ChangePct(from, close) > 0m));
+                var rising = MoveBound.Above(latest.Approx, from.Approx)
+                    ?? (close > from.Close && (close - from.Close >= from.Close * NotRoundedToOne || ChangePct(from.Close, close) > 0m));
                 var rises = BitOperations.PopCount((uint)_hourlyRises[(int)((_next - 1) % IndicatorSettings.LongMoveMinutes)]);
-                share = SameSignShares[rising ? rises : IndicatorSettings.MomentumConfidenceHours - rises];
+                reading.MeasureMomentumShare(SameSignShares[rising ? rises : IndicatorSettings.MomentumConfidenceHours - rises]);
             }
         }
 
-        var hasVolume = minutes >= IndicatorSettings.VolumeWindowMinutes;
-        var hasBreakout = minutes >= _settings.BreakoutLookbackMinutes;
-        return IndicatorReading.Measured(
-            lastStart + Candle.Length,
-            minutes,
-            close,
-            minutes > IndicatorSettings.ShortMoveMinutes ? CloseAgo(last, IndicatorSettings.ShortMoveMinutes) : null,
-            minutes > IndicatorSettings.LongMoveMinutes ? CloseAgo(last, IndicatorSettings.LongMoveMinutes) : null,
-            hasVolume ? _volumes.Hour : null,
-            hasVolume ? _volumes.Day : null,
-            hasBreakout ? _high.Extreme : null,
-            hasBreakout ? _low.Extreme : null,
-            momentumFrom,
-            share,
-            _closeApprox[last],
-            minutes > IndicatorSettings.ShortMoveMinutes ? CloseApproxAgo(last, IndicatorSettings.ShortMoveMinutes) : double.NaN,
-            minutes > IndicatorSettings.LongMoveMinutes ? CloseApproxAgo(last, IndicatorSettings.LongMoveMinutes) : double.NaN,
-            momentumFrom is null ? double.NaN : CloseApproxAgo(last, _settings.MomentumLookbackMinutes));
+        if (minutes >= IndicatorSettings.VolumeWindowMinutes) reading.MeasureVolumes(_volumes.Hour, _volumes.Day);
+        if (minutes >= _settings.BreakoutLookbackMinutes) reading.MeasureBreakout(_high.Extreme, _low.Extreme);
+        return reading;
     }
 
     private const decimal NotRoundedToOne = 1e-26m;
@@ -125,11 +121,6 @@ public sealed class IndicatorState
 
     private int LastSlot => _slot == 0 ? _capacity - 1 : _slot - 1;
 
-    /// <summary>The close <paramref name="minutes"/> before the slot at <paramref name="last"/> (minutes &lt; capacity).</summary>
-    private decimal CloseAgo(int last, int minutes) => _close[SlotBefore(last, minutes)];
-
-    private double CloseApproxAgo(int last, int minutes) => _closeApprox[SlotBefore(last, minutes)];
-
     private void Push(decimal high, decimal low, decimal close, decimal volume)
     {
         var position = _next;
@@ -139,12 +130,11 @@ public sealed class IndicatorState
             position >= IndicatorSettings.VolumeWindowMinutes ? SlotBefore(slot, IndicatorSettings.VolumeWindowMinutes) : -1);
 
         // (a − b) > 0 exactly when a > b, as the hourly returns were compared before.
-        var rose = position >= IndicatorSettings.LongMoveMinutes && close > _close[SlotBefore(slot, IndicatorSettings.LongMoveMinutes)];
+        var rose = position >= IndicatorSettings.LongMoveMinutes && close > _closes[SlotBefore(slot, IndicatorSettings.LongMoveMinutes)].Close;
         ref var rises = ref _hourlyRises[(int)(position % IndicatorSettings.LongMoveMinutes)];
         rises = ((rises << 1) | (rose ? 1 : 0)) & HoursMask;
 
-        _close[slot] = close;
-        _closeApprox[slot] = (double)close;
+        _closes[slot] = new ClosePoint(close, (double)close);
         _high.Push(position, high);
         _low.Push(position, low);
         _next++;
@@ -158,4 +148,6 @@ public sealed class IndicatorState
         var at = slot - minutes;
         return at < 0 ? at + _capacity : at;
     }
+
+    private readonly record struct ClosePoint(decimal Close, double Approx);
 }
