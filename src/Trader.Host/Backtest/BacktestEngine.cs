@@ -154,13 +154,16 @@ public sealed class BacktestEngine
                 themeHeld[themeOf[track]] += value;
             }
             var portfolio = account.Mark(now, nav);
-            var drawdown = portfolio.HighWaterMark > 0m ? (portfolio.HighWaterMark - nav) / portfolio.HighWaterMark * 100m : 0m;
+            // Zero at a new high (nav never exceeds the high-water mark), without the division.
+            var highWaterMark = portfolio.HighWaterMark;
+            var drawdown = highWaterMark > 0m && nav < highWaterMark ? (highWaterMark - nav) / highWaterMark * 100m : 0m;
             if (drawdown > maxDrawdown) maxDrawdown = drawdown;
             equity.Add(new EquityPoint(now, nav, drawdown));
             for (var i = 0; i < themes.Count; i++)
             {
                 var held = themeHeld[i];
-                var pct = nav > 0m && held != 0m ? (double)(held / nav * 100m) : 0d;
+                // A statistic for the report and its chart, so binary floating point: no decision reads it.
+                var pct = nav > 0m && held != 0m ? (double)held / (double)nav * 100d : 0d;
                 themeSeries[i].Add((float)pct);
                 if (pct > themeMax[i]) themeMax[i] = pct;
             }
