@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
 using Trader.Domain.Market;
 
@@ -7,20 +6,20 @@ namespace Trader.Host.Backtest;
 
 /// <summary>
 /// The backtest's product views by id, for the decision snapshot: one slot per product of the data (its track's
-/// index), replaced every minute in place rather than inserted into a dictionary, and looked up through a frozen
-/// index (the products never change during a run). A product is in it from its first quote on, as in live's
-/// market state. Only ever read by the cycle it was built for.
+/// index), replaced every minute in place rather than inserted into a dictionary (the products never change during
+/// a run). A product is in it from its first quote on, as in live's market state. Only ever read by the cycle it was
+/// built for.
 /// </summary>
 internal sealed class ProductViews : IReadOnlyDictionary<string, ProductMarketView>
 {
-    private readonly FrozenDictionary<string, int> _index;
+    private readonly Dictionary<string, int> _index;
     private readonly string[] _ids;
     private readonly ProductMarketView?[] _views;
 
     public ProductViews(IReadOnlyList<string> productIds)
     {
         _ids = [.. productIds];
-        _index = _ids.Select((id, i) => KeyValuePair.Create(id, i)).ToFrozenDictionary(StringComparer.Ordinal);
+        _index = _ids.Select((id, i) => (id, i)).ToDictionary(e => e.id, e => e.i, StringComparer.Ordinal);
         _views = new ProductMarketView?[_ids.Length];
     }
 
