@@ -236,4 +236,36 @@ public sealed class TriggerEngineTests
         Assert.Equal(new[] { "DOT-USD", "AVAX-USD", "ADA-USD" }, scan.Signals.Select(s => s.ProductId));
         Assert.True(scan.Signals[0].Score >= scan.Signals[1].Score && scan.Signals[1].Score >= scan.Signals[2].Score);
     }
+
+    [Fact]
+    [Trait("Req", "REQ-S1")]
+    public void Property_the_kept_signals_are_the_strongest_products_ties_by_product_id_in_that_order()
+    {
+        // The scan keeps exactly the max_triggers_per_cycle products that a sort of every fired product by score
+        // (descending), then product id, puts first, in that order, ties included.
+        var products = new[] { "ADA-USD", "AVAX-USD", "BTC-USD", "DOGE-USD", "DOT-USD", "ETH-USD", "SOL-USD", "XRP-USD" };
+        var config0 = WithMinScore(0.2m);
+        var thresholds = TriggerThresholds.For(Chop.Regime, config0);
+        Gen.Select(Gen.Int[0, 6].Array[products.Length], Gen.Int[0, 3].Array[products.Length], Gen.Int[0, 9]).Sample((ratios, moves, maxTriggers) =>
+        {
+            var config = WithMinScore(0.2m, maxTriggers);
+            // Few distinct volume ratios and moves, so equal scores are common.
+            var readings = products.Select((p, i) => (p, r: Snap.Reading(100m, moves[i] * 0.5m, moves[i] * 0.75m,
+                volume1h: (1m + ratios[i] * 0.5m) * 10m, avgHourly: 10m))).ToDictionary(x => x.p, x => x.r);
+
+            var scan = Scan(config, readings);
+
+            var fired = products
+                .Select(p => TriggerEngine.Candidates(p, readings[p], thresholds, config.Signals.Triggers)
+                    .Aggregate((TriggerSignal?)null, (best, c) => best is null || c.Score > best.Score ? c : best))
+                .Where(best => best is not null && best.Score >= 0.2m)
+                .Select(best => best!)
+                .ToList();
+            var expected = fired
+                .OrderByDescending(signal => signal.Score).ThenBy(signal => signal.ProductId, StringComparer.Ordinal)
+                .Take(maxTriggers).ToList();
+            Assert.Equal(fired.Count, scan.Fired);
+            Assert.Equal(expected.Select(e => (e.ProductId, e.Kind, e.Score)), scan.Signals.Select(e => (e.ProductId, e.Kind, e.Score)));
+        }, iter: 500);
+    }
 }
