@@ -246,12 +246,14 @@ public sealed class TriggerEngineTests
         var products = new[] { "ADA-USD", "AVAX-USD", "BTC-USD", "DOGE-USD", "DOT-USD", "ETH-USD", "SOL-USD", "XRP-USD" };
         var config0 = WithMinScore(0.2m);
         var thresholds = TriggerThresholds.For(Chop.Regime, config0);
-        Gen.Select(Gen.Int[0, 6].Array[products.Length], Gen.Int[0, 3].Array[products.Length], Gen.Int[0, 9]).Sample((ratios, moves, maxTriggers) =>
+        Gen.Select(Gen.Int[0, 6].Array[products.Length], Gen.Int[0, 3].Array[products.Length], Gen.Int[0, 2].Array[products.Length], Gen.Int[0, 9])
+            .Sample((ratios, moves, nudges, maxTriggers) =>
         {
             var config = WithMinScore(0.2m, maxTriggers);
-            // Few distinct volume ratios and moves, so equal scores are common.
+            // Few distinct volume ratios and moves, so equal scores are common, and ratios nudged by 1e-12, so scores
+            // closer than floating point can order are common too.
             var readings = products.Select((p, i) => (p, r: Snap.Reading(100m, moves[i] * 0.5m, moves[i] * 0.75m,
-                volume1h: (1m + ratios[i] * 0.5m) * 10m, avgHourly: 10m))).ToDictionary(x => x.p, x => x.r);
+                volume1h: (1m + ratios[i] * 0.5m + nudges[i] * 1e-12m) * 10m, avgHourly: 10m))).ToDictionary(x => x.p, x => x.r);
 
             var scan = Scan(config, readings);
 
