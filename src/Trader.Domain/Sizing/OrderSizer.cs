@@ -168,17 +168,16 @@ public sealed class OrderSizer
             if (up && remainder != 0) low++;
             high = 0;
         }
-        rounded = new decimal((int)(uint)low, (int)(uint)(low >> 32), (int)(uint)high, false, (byte)k);
+        rounded = ExactDecimal.Of(((UInt128)high << 64) | low, false, (byte)k);
         return true;
     }
 
     /// <summary>The mantissa of a non-negative decimal that fits 64 bits.</summary>
     private static bool TryMantissa(decimal value, out ulong mantissa)
     {
-        Span<int> bits = stackalloc int[4];
-        decimal.GetBits(value, bits);
-        mantissa = ((ulong)(uint)bits[1] << 32) | (uint)bits[0];
-        return bits[2] == 0 && bits[3] >= 0;
+        var digits = ExactDecimal.Mantissa(value, out var negative);
+        mantissa = (ulong)digits;
+        return !negative && digits <= ulong.MaxValue;
     }
 
     private static readonly ulong[] IntegerPowersOfTen = [.. Enumerable.Range(0, MaxExactScale + 1).Select(k => (ulong)Pow10(k, 10m))];
@@ -186,7 +185,6 @@ public sealed class OrderSizer
     // scale 8 on, every 64-bit mantissa is.
     private static readonly ulong[] UnitsUnder1e12 =
         [.. Enumerable.Range(0, MaxExactScale + 1).Select(s => s <= 7 ? (ulong)Pow10(12 + s, 10m) : ulong.MaxValue)];
-
 
     /// <summary>
     /// The usual increment 10^-k and a value ≥ 0 under 1e12 with at most 16 decimals with k: then the multiple is

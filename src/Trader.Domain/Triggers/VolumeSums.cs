@@ -1,3 +1,5 @@
+using Trader.Domain.Market;
+
 namespace Trader.Domain.Triggers;
 
 /// <summary>
@@ -45,12 +47,11 @@ internal sealed class VolumeSums
 
     private bool TryPushUnits(decimal volume, int slot, int hourAgo, int dayAgo)
     {
-        Span<int> bits = stackalloc int[4];
-        decimal.GetBits(volume, bits);
-        if (bits[3] < 0) return false;
+        var mantissa = ExactDecimal.Mantissa(volume, out var negative);
+        if (negative) return false;
         var scale = volume.Scale;
         if (scale > _scale && !TryRescale(scale)) return false;
-        var units = ((Int128)(uint)bits[2] << 64) | (((ulong)(uint)bits[1] << 32) | (uint)bits[0]);
+        var units = (Int128)mantissa;
         if (scale < _scale)
         {
             if (units >= LimitOver[_scale - scale]) return false;
@@ -84,8 +85,7 @@ internal sealed class VolumeSums
         return [.. _units.Select(ToDecimal)];
     }
 
-    private decimal ToDecimal(Int128 units) =>
-        new((int)(uint)units, (int)(uint)(units >> 32), (int)(uint)(units >> 64), false, (byte)_scale);
+    private decimal ToDecimal(Int128 units) => ExactDecimal.Of((UInt128)units, false, (byte)_scale);
 
     private static Int128 Pow10(int k)
     {

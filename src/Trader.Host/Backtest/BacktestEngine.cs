@@ -67,7 +67,7 @@ public sealed class BacktestEngine
         // Per product (by track index): its view, replaced every minute, and its theme's index, so marking a position
         // looks one thing up, not four.
         var views = new ProductViews([.. tracks.Select(t => t.ProductId)]);
-        var themeOf = tracks.Select(t => themes.IndexOf(Decisions.Map.ThemeOf(t.ProductId) ?? Unassigned)).ToArray();
+        var themeOf = tracks.Select(t => themes.IndexOf(ThemeOf(t.ProductId))).ToArray();
         var rejectedCounts = new Dictionary<string, long>(StringComparer.Ordinal);
         var unfilled = new SortedDictionary<string, long>(StringComparer.Ordinal);
         var orders = new List<BacktestOrder>();
@@ -246,9 +246,11 @@ public sealed class BacktestEngine
     private List<string> ThemesOf(IReadOnlyList<BacktestSeries> series)
     {
         var themes = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var s in series) themes.Add(Decisions.Map.ThemeOf(s.ProductId) ?? Unassigned);
+        foreach (var s in series) themes.Add(ThemeOf(s.ProductId));
         return themes.ToList();
     }
+
+    private string ThemeOf(string productId) => Decisions.Map.ThemeOf(productId) ?? Unassigned;
 
     private static void TrackHalts(Decision decision, DateTimeOffset now, List<BacktestHalt> halts, Dictionary<string, int> open)
     {
