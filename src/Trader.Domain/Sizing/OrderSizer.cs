@@ -144,6 +144,58 @@ public sealed class OrderSizer
         TryRoundProduct(value, factor, increment, up: true, out var rounded) ? rounded : CeilTo(value * factor, increment);
 
     /// <summary>
+    /// (<see cref="FloorTo(decimal, decimal)"/> of value × (1 − half), <see cref="CeilTo(decimal, decimal)"/> of
+    /// value × (1 + half)): a price's quote half a spread below and above it, the same two decimals, taken on the
+    /// mantissas as <see cref="FloorTo(decimal, decimal, decimal)"/> takes one side (every product's quote, every
+    /// minute of a backtest). With the mantissas a of the value and h of the half, the two products are a × 10^sh ∓
+    /// a × h; when the value has no more decimals than the increment, a × 10^sh is a whole number of increments, so
+    /// the two roundings are that number ∓ ⌈a × h / unit⌉, one integer division for both. Every case the mantissas
+    /// cannot take rounds the two products.
+    /// </summary>
+    public static (decimal Floor, decimal Ceil) RoundAround(decimal value, decimal half, decimal increment) =>
+        TryRoundAround(value, half, increment, out var floor, out var ceil)
+            ? (floor, ceil)
+            : (FloorTo(value, 1m - half, increment), CeilTo(value, 1m + half, increment));
+
+    private static bool TryRoundAround(decimal value, decimal half, decimal increment, out decimal floor, out decimal ceil)
+    {
+        (floor, ceil) = (0m, 0m);
+        if (!TryMantissa(value, out var a) || !TryMantissa(half, out var h) || !IsUnit(increment)) return false;
+        int valueScale = value.Scale, halfScale = half.Scale, k = increment.Scale;
+        var scale = valueScale + halfScale;
+        if (scale + k > MaxExactScale || a == 0 || h >= IntegerPowersOfTen[halfScale]) return false;
+        // Both products within 64 bits and under 1e12, as the single roundings take them on their mantissas.
+        var one = IntegerPowersOfTen[halfScale];
+        if (Math.BigMul(a, one + h, out var above) != 0 || above >= UnitsUnder1e12[scale]) return false;
+        var below = a * (one - h);
+        UInt128 bid, ask;
+        if (scale <= k)
+        {
+            var widen = IntegerPowersOfTen[k - scale];
+            (bid, ask) = ((UInt128)below * widen, (UInt128)above * widen);
+        }
+        else if (valueScale <= k)
+        {
+            var (units, remainder) = Math.DivRem(a * h, IntegerPowersOfTen[scale - k]);
+            if (remainder != 0) units++;
+            var whole = a * IntegerPowersOfTen[k - valueScale];
+            (bid, ask) = (whole - units, whole + units);
+        }
+        else
+        {
+            var unit = IntegerPowersOfTen[scale - k];
+            var (up, remainder) = Math.DivRem(above, unit);
+            if (remainder != 0) up++;
+            (bid, ask) = (below / unit, up);
+        }
+        (floor, ceil) = (ExactDecimal.Of(bid, false, (byte)k), ExactDecimal.Of(ask, false, (byte)k));
+        return true;
+    }
+
+    /// <summary>Whether <paramref name="increment"/> is 10^-k for some k (mantissa 1, positive).</summary>
+    private static bool IsUnit(decimal increment) => ExactDecimal.Mantissa(increment, out var negative) == 1 && !negative;
+
+    /// <summary>
     /// value × factor rounded as <see cref="IsDecimalIncrement"/>'s branch rounds it, on the mantissas: the decimal
     /// product of mantissas a, b at scales sa, sb is a × b at scale sa + sb (exact: under 1e12 with at most 16
     /// decimals it has under 29 digits); rounding it to k decimals truncates (or, up, raises) it by 10^(sa + sb − k),

@@ -90,16 +90,12 @@ public static class FillModel
 
     /// <summary>The synthesized quote around <paramref name="close"/>: bid rounded down, ask rounded up to the price increment.</summary>
     public static (decimal Bid, decimal Ask) Quote(decimal close, ProductInfo info, BacktestSettings settings) =>
-        Quote(close, info, QuoteFactors(settings));
+        Quote(close, info, HalfSpread(settings));
 
-    /// <summary>(1 − half spread, 1 + half spread): what the quote multiplies the close by.</summary>
-    public static (decimal Below, decimal Above) QuoteFactors(BacktestSettings settings)
-    {
-        var half = settings.SpreadBps / 2m / Bps;
-        return (1m - half, 1m + half);
-    }
+    /// <summary>Half the synthesized spread as a fraction of the price: the quote is close × (1 ∓ it).</summary>
+    public static decimal HalfSpread(BacktestSettings settings) => settings.SpreadBps / 2m / Bps;
 
-    /// <summary>The synthesized quote with the factors of <see cref="QuoteFactors"/> taken once (a product's every minute).</summary>
-    public static (decimal Bid, decimal Ask) Quote(decimal close, ProductInfo info, (decimal Below, decimal Above) factors) =>
-        (OrderSizer.FloorTo(close, factors.Below, info.PriceIncrement), OrderSizer.CeilTo(close, factors.Above, info.PriceIncrement));
+    /// <summary>The synthesized quote with <see cref="HalfSpread"/> taken once (a product's every minute).</summary>
+    public static (decimal Bid, decimal Ask) Quote(decimal close, ProductInfo info, decimal halfSpread) =>
+        OrderSizer.RoundAround(close, halfSpread, info.PriceIncrement);
 }

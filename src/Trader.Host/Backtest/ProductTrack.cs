@@ -13,7 +13,7 @@ internal sealed class ProductTrack
 {
     private static readonly TimeSpan Day = TimeSpan.FromDays(1);
 
-    private readonly (decimal Below, decimal Above) _quoteFactors;
+    private readonly decimal _halfSpread;
     private readonly Queue<(DateTimeOffset End, decimal Notional)> _day = new();
     private decimal _notional24h;
     private Candle? _lastTraded;
@@ -22,7 +22,7 @@ internal sealed class ProductTrack
     {
         ProductId = productId;
         Info = ProductInfo.DefaultUsd(productId);
-        _quoteFactors = FillModel.QuoteFactors(settings);
+        _halfSpread = FillModel.HalfSpread(settings);
     }
 
     public string ProductId { get; }
@@ -36,7 +36,7 @@ internal sealed class ProductTrack
     /// <summary>Folds in the product's candle that closed at <c>candle.End</c>.</summary>
     public void Apply(in Candle candle)
     {
-        var (bid, ask) = FillModel.Quote(candle.Close, Info, _quoteFactors);
+        var (bid, ask) = FillModel.Quote(candle.Close, Info, _halfSpread);
         var end = candle.End;
         Quote = new Quote(bid, ask, candle.Close, end, end);
         LastClose = candle.Close;

@@ -185,4 +185,53 @@ public sealed class OrderSizerTests
         static decimal Decimal(long units, int scale) =>
             new((int)(units & 0xFFFFFFFF), (int)((ulong)units >> 32), 0, false, (byte)Math.Min(scale, 28));
     }
+
+    [Fact]
+    [Trait("Req", "REQ-X3")]
+    public void A_quote_around_a_price_rounds_both_sides_to_the_decimals_that_multiplying_first_gives()
+    {
+        // RoundAround takes the bid and ask of a synthesized quote with one integer division: both must be the
+        // decimals that multiplying by 1 ∓ half and then rounding give, bits included, for prices with fewer, as many
+        // and more decimals than the increment, halves of every scale (zero and one included), increments that are
+        // not 10^-k, and the cases left to the roundings (negative, 96-bit, 1e12 and above, too many decimals).
+        Gen.Select(Gen.Long[0, long.MaxValue], Gen.Int[0, 10], Gen.Long[0, long.MaxValue], Gen.Int[0, 12], Gen.Int[0, 16], Gen.Int[0, 12])
+            .Sample((units, scale, halfUnits, halfScale, k, kind) =>
+            {
+                if (kind < 7) k = Math.Max(0, Math.Min(k, 16 - scale - halfScale));
+                var value = kind switch
+                {
+                    8 => -Decimal(units % 1_000_000_000, scale),
+                    9 => Decimal(units, scale) * 1_000_000m,
+                    10 => Decimal(units, 28),
+                    _ => Decimal(units % Pow10(Math.Min(11 + scale, 18)), scale),
+                };
+                var half = kind switch
+                {
+                    5 => 0m,
+                    6 => Decimal(Pow10(Math.Min(halfScale, 18)), halfScale), // 1: the bid is zero
+                    _ => Decimal(halfUnits % Pow10(Math.Min(halfScale, 18)), halfScale),
+                };
+                var increment = kind switch { 11 => 0.25m, 12 => 0.010m, 7 when k == 16 => 0m, _ => new decimal(1, 0, 0, false, (byte)k) };
+                decimal bid, ask;
+                try { (bid, ask) = (OrderSizer.FloorTo(value * (1m - half), increment), OrderSizer.CeilTo(value * (1m + half), increment)); }
+                catch (OverflowException) { Assert.Throws<OverflowException>(() => OrderSizer.RoundAround(value, half, increment)); return; }
+                var (floor, ceil) = OrderSizer.RoundAround(value, half, increment);
+                Assert.Equal(decimal.GetBits(bid), decimal.GetBits(floor));
+                Assert.Equal(decimal.GetBits(ask), decimal.GetBits(ceil));
+            }, iter: 50_000);
+
+        // The shipped spread (5 bps, half 0.00025) around 2-decimal prices, and one whose third decimal takes the roundings.
+        foreach (var close in new[] { 0.01m, 1m, 87_123.45m, 99_999.99m, 123_456.7m, 1_000_000m, 87_123.455m })
+        {
+            var (bid, ask) = OrderSizer.RoundAround(close, 0.00025m, 0.01m);
+            Assert.Equal(decimal.GetBits(OrderSizer.FloorTo(close * 0.99975m, 0.01m)), decimal.GetBits(bid));
+            Assert.Equal(decimal.GetBits(OrderSizer.CeilTo(close * 1.00025m, 0.01m)), decimal.GetBits(ask));
+        }
+        Assert.Equal((87_101.66m, 87_145.24m), OrderSizer.RoundAround(87_123.45m, 0.00025m, 0.01m));
+
+        static long Pow10(int k) => k == 0 ? 1 : 10 * Pow10(k - 1);
+
+        static decimal Decimal(long units, int scale) =>
+            new((int)(units & 0xFFFFFFFF), (int)((ulong)units >> 32), 0, false, (byte)Math.Min(scale, 28));
+    }
 }
