@@ -15,7 +15,10 @@ public sealed class IndicatorBook
     public const string RegimeProduct = "BTC-USD";
 
     private readonly IndicatorSettings _settings;
-    private readonly Dictionary<string, IndicatorState> _states = new(StringComparer.Ordinal);
+    // Each product's state under its number in the index (the order products were first seen).
+    private readonly ProductIdIndex _index = new();
+    private readonly List<IndicatorState> _states = [];
+    private int _regimeNumber = -1;
     // The same states in product-id order, so readings are enumerated in a stable order without walking a tree.
     private readonly List<KeyValuePair<string, IndicatorState>> _ordered = [];
     private readonly RegimeIndicator _regime = new();
@@ -29,17 +32,20 @@ public sealed class IndicatorBook
     /// <summary>Folds in a closed candle of <paramref name="productId"/>; false when it is not newer than the last.</summary>
     public bool Update(string productId, in Candle candle)
     {
-        if (!_states.TryGetValue(productId, out var state)) state = Add(productId);
+        var number = _index.IndexOf(productId);
+        var state = number >= 0 ? _states[number] : Add(productId, out number);
         var accepted = state.Update(candle);
-        if (accepted && string.Equals(productId, RegimeProduct, StringComparison.Ordinal)) _regime.Update(candle);
+        if (accepted && number == _regimeNumber) _regime.Update(candle);
         return accepted;
     }
 
     // Its own method: the lambda's closure over productId is allocated only for a new product, not per candle.
-    private IndicatorState Add(string productId)
+    private IndicatorState Add(string productId, out int number)
     {
         var state = new IndicatorState(_settings);
-        _states.Add(productId, state);
+        number = _index.Add(productId);
+        _states.Add(state);
+        if (string.Equals(productId, RegimeProduct, StringComparison.Ordinal)) _regimeNumber = number;
         var at = _ordered.FindIndex(e => string.CompareOrdinal(e.Key, productId) > 0);
         _ordered.Insert(at < 0 ? _ordered.Count : at, new(productId, state));
         return state;
@@ -76,11 +82,11 @@ public sealed class IndicatorBook
 
         public IEnumerable<IndicatorReading> Values => book._ordered.Select(e => e.Value.Reading);
 
-        public bool ContainsKey(string key) => book._states.ContainsKey(key);
+        public bool ContainsKey(string key) => book._index.IndexOf(key) >= 0;
 
         public bool TryGetValue(string key, [MaybeNullWhen(false)] out IndicatorReading value)
         {
-            value = book._states.TryGetValue(key, out var state) ? state.Reading : null;
+            value = book._index.IndexOf(key) is var number and >= 0 ? book._states[number].Reading : null;
             return value is not null;
         }
 

@@ -12,19 +12,20 @@ namespace Trader.Host.Backtest;
 /// </summary>
 internal sealed class ProductViews : IReadOnlyDictionary<string, ProductMarketView>
 {
-    private readonly Dictionary<string, int> _index;
+    private readonly ProductIdIndex _index = new();
     private readonly string[] _ids;
     private readonly ProductMarketView?[] _views;
 
     public ProductViews(IReadOnlyList<string> productIds)
     {
         _ids = [.. productIds];
-        _index = _ids.Select((id, i) => (id, i)).ToDictionary(e => e.id, e => e.i, StringComparer.Ordinal);
+        for (var i = 0; i < _ids.Length; i++)
+            if (_index.Add(_ids[i]) != i) throw new ArgumentException($"product {_ids[i]} is listed twice", nameof(productIds));
         _views = new ProductMarketView?[_ids.Length];
     }
 
     /// <summary>The track index of <paramref name="productId"/>, or −1 for a product not in the data.</summary>
-    public int IndexOf(string productId) => _index.TryGetValue(productId, out var index) ? index : -1;
+    public int IndexOf(string productId) => _index.IndexOf(productId);
 
     /// <summary>The view of the product at <paramref name="index"/> (null before its first quote).</summary>
     public ProductMarketView? At(int index) => _views[index];
@@ -44,7 +45,7 @@ internal sealed class ProductViews : IReadOnlyDictionary<string, ProductMarketVi
 
     public bool TryGetValue(string key, [MaybeNullWhen(false)] out ProductMarketView value)
     {
-        value = _index.TryGetValue(key, out var index) ? _views[index] : null;
+        value = _index.IndexOf(key) is var index and >= 0 ? _views[index] : null;
         return value is not null;
     }
 
