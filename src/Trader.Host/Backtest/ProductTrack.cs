@@ -16,7 +16,9 @@ internal sealed class ProductTrack
     private readonly decimal _halfSpread;
     private readonly Queue<(DateTimeOffset End, decimal Notional)> _day = new();
     private decimal _notional24h;
-    private Candle? _lastTraded;
+    // The latest traded candle's close and end (as live, a minute without volume is no fresh candle).
+    private decimal? _lastTradedClose;
+    private DateTimeOffset? _lastTradedEnd;
 
     public ProductTrack(string productId, BacktestSettings settings)
     {
@@ -41,8 +43,7 @@ internal sealed class ProductTrack
         Quote = new Quote(bid, ask, candle.Close, end, end);
         LastClose = candle.Close;
         if (candle.Volume <= 0m) return;
-        // Only the latest traded candle is in the view (as live): the indicators keep their own history.
-        _lastTraded = candle;
+        (_lastTradedClose, _lastTradedEnd) = (candle.Close, end);
         var notional = candle.Volume * candle.Close;
         _day.Enqueue((end, notional));
         _notional24h += notional;
@@ -51,9 +52,8 @@ internal sealed class ProductTrack
     public ProductMarketView View(DateTimeOffset now, StalenessSettings staleness)
     {
         while (_day.Count > 0 && _day.Peek().End <= now - Day) _notional24h -= _day.Dequeue().Notional;
-        DateTimeOffset? lastClose = _lastTraded?.End;
-        return new ProductMarketView(ProductId, Quote, _lastTraded, _notional24h, Info, ProductHealth.Online,
+        return new ProductMarketView(ProductId, Quote, _lastTradedClose, _notional24h, Info, ProductHealth.Online,
             staleness.IsStale(FreshnessKind.Quote, Quote?.TsRecv, now),
-            staleness.IsStale(FreshnessKind.Ohlcv, lastClose, now));
+            staleness.IsStale(FreshnessKind.Ohlcv, _lastTradedEnd, now));
     }
 }

@@ -128,7 +128,7 @@ public sealed class MarketState
             return new ProductMarketView(
                 productId,
                 quote,
-                lastCandle,
+                lastCandle?.Close,
                 volumeUsd,
                 slot.Info ?? slot.DefaultInfo(productId),
                 HealthRules.Combine(slot.Status, feedUp),
