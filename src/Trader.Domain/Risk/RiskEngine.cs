@@ -158,10 +158,11 @@ public sealed class RiskEngine
         var binding = "position_sizing.max_order_usd";
         var buffer = new CapBuffer();
         Span<CapUse> caps = buffer;
-        var capCount = CapsOf(caps, entry.ProductId, regime.Multiplier, nav, book);
+        var capCount = CapsOf(caps, entry.ProductId, book);
         for (var i = 0; i < capCount; i++)
         {
-            var cap = caps[i];
+            // Each limit is scaled when its cap is checked: most refused entries stop at the first.
+            var cap = caps[i] with { LimitUsd = caps[i].Pct * regime.Multiplier / 100m * nav };
             var remaining = cap.LimitUsd - cap.UsedUsd;
             if (remaining <= 0m)
             {
@@ -205,23 +206,18 @@ public sealed class RiskEngine
         private CapUse _first;
     }
 
-    /// <summary>The caps that apply to an entry in <paramref name="productId"/>, in check order, scaled by the regime.</summary>
-    private int CapsOf(Span<CapUse> into, string productId, decimal multiplier, decimal nav, ExposureBook book)
+    /// <summary>The caps that apply to an entry in <paramref name="productId"/>, in check order, their limits not yet scaled (zero).</summary>
+    private int CapsOf(Span<CapUse> into, string productId, ExposureBook book)
     {
         var risk = Policy.Risk;
         var n = 0;
-        into[n++] = new CapUse(ReasonCodes.MaxTotalAtRiskPct, "risk.max_total_at_risk_pct", risk.MaxTotalAtRiskPct,
-            risk.MaxTotalAtRiskPct * multiplier / 100m * nav, book.Total);
-        into[n++] = new CapUse(ReasonCodes.PositionSizeTooLarge, "risk.max_position_size_pct", risk.MaxPositionSizePct,
-            risk.MaxPositionSizePct * multiplier / 100m * nav, book.OfProduct(productId));
+        into[n++] = new CapUse(ReasonCodes.MaxTotalAtRiskPct, "risk.max_total_at_risk_pct", risk.MaxTotalAtRiskPct, 0m, book.Total);
+        into[n++] = new CapUse(ReasonCodes.PositionSizeTooLarge, "risk.max_position_size_pct", risk.MaxPositionSizePct, 0m, book.OfProduct(productId));
         var caps = _productCaps.TryGetValue(productId, out var known) ? known : ProductCaps.Of(productId, _map, risk);
         if (caps.Theme is { } theme)
-            into[n++] = new CapUse(ReasonCodes.ThemeCap, caps.ThemeCapName!, caps.ThemePct, caps.ThemePct * multiplier / 100m * nav, book.OfTheme(theme));
+            into[n++] = new CapUse(ReasonCodes.ThemeCap, caps.ThemeCapName!, caps.ThemePct, 0m, book.OfTheme(theme));
         if (caps.Tier is { } tier)
-        {
-            into[n++] = new CapUse(ReasonCodes.TierCap, caps.TierCapName!, tier.MaxAllocationPct,
-                tier.MaxAllocationPct * multiplier / 100m * nav, book.OfTier(tier.Name));
-        }
+            into[n++] = new CapUse(ReasonCodes.TierCap, caps.TierCapName!, tier.MaxAllocationPct, 0m, book.OfTier(tier.Name));
         return n;
     }
 
@@ -396,7 +392,7 @@ public sealed class RiskEngine
 
     private static string Ts(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
-    private sealed record Outcome(ApprovedOrder? Approved, Rejection? Rejection);
+    private readonly record struct Outcome(ApprovedOrder? Approved, Rejection? Rejection);
 
     private readonly record struct CapUse(string Code, string Name, decimal Pct, decimal LimitUsd, decimal UsedUsd);
 }
