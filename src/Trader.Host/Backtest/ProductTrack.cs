@@ -12,9 +12,12 @@ namespace Trader.Host.Backtest;
 internal sealed class ProductTrack
 {
     private static readonly TimeSpan Day = TimeSpan.FromDays(1);
+    // A candle a minute for a day, and the one that closes it.
+    private const int CandlesPerDay = 24 * 60 + 1;
 
     private readonly decimal _halfSpread;
-    private readonly Queue<(DateTimeOffset End, decimal Notional)> _day = new();
+    // The traded candles of the last 24 h: their end (UTC ticks) and notional, sized for a day of minutes once.
+    private readonly Queue<(long EndTicks, decimal Notional)> _day = new(CandlesPerDay);
     private decimal _notional24h;
     // The latest traded candle's close and end (as live, a minute without volume is no fresh candle).
     private decimal? _lastTradedClose;
@@ -45,13 +48,14 @@ internal sealed class ProductTrack
         if (candle.Volume <= 0m) return;
         (_lastTradedClose, _lastTradedEnd) = (candle.Close, end);
         var notional = candle.Volume * candle.Close;
-        _day.Enqueue((end, notional));
+        _day.Enqueue((end.UtcTicks, notional));
         _notional24h += notional;
     }
 
     public ProductMarketView View(DateTimeOffset now, StalenessSettings staleness)
     {
-        while (_day.Count > 0 && _day.Peek().End <= now - Day) _notional24h -= _day.Dequeue().Notional;
+        var dayAgo = (now - Day).UtcTicks;
+        while (_day.Count > 0 && _day.Peek().EndTicks <= dayAgo) _notional24h -= _day.Dequeue().Notional;
         return new ProductMarketView(ProductId, Quote, _lastTradedClose, _notional24h, Info, ProductHealth.Online,
             staleness.IsStale(FreshnessKind.Quote, Quote?.TsRecv, now),
             staleness.IsStale(FreshnessKind.Ohlcv, _lastTradedEnd, now));
