@@ -8,7 +8,9 @@ namespace Trader.Domain.Portfolio;
 /// Exposure in USD per product, theme, tier and in total (REQ-E1/E2): every filled position at its mark
 /// (<see cref="MarkPrice"/>, else its average cost) plus, when risk.count_open_orders_in_cap is on, every
 /// working buy at its worst-case notional, plus what this cycle already approved (<see cref="Add"/>). Working
-/// sells never reduce exposure (they may not fill). One instance per cycle, owned by the risk engine.
+/// sells never reduce exposure (they may not fill). One instance per cycle, owned by the risk engine. The total and
+/// the open products are counted as notionals come in; the sums per product, theme and tier only when one is first
+/// asked for (most entries a cycle refuses never get past the total), from the same notionals in the same order.
 /// </summary>
 public sealed class ExposureBook
 {
@@ -16,9 +18,9 @@ public sealed class ExposureBook
     private readonly decimal _dustUsd;
     // A book holds a handful of products, themes and tiers: small lists searched in order cost less per cycle
     // than three dictionaries and a set built for each one (sums are added in the same order either way).
-    private Sums _byProduct = new(8);
-    private Sums _byTheme = new(4);
-    private Sums _byTier = new(4);
+    private readonly List<(string ProductId, decimal Usd)> _counted = new(8);
+    private bool _summed;
+    private Sums _byProduct, _byTheme, _byTier;
     private readonly List<string> _open = new(8);
 
     public ExposureBook(DecisionSnapshot snapshot, UniverseMap map, bool countOpenOrders, decimal dustUsd)
@@ -49,11 +51,11 @@ public sealed class ExposureBook
 
     public bool IsOpen(string productId) => _open.Contains(productId);
 
-    public decimal OfProduct(string productId) => _byProduct.Of(productId);
+    public decimal OfProduct(string productId) => Summed()._byProduct.Of(productId);
 
-    public decimal OfTheme(string theme) => _byTheme.Of(theme);
+    public decimal OfTheme(string theme) => Summed()._byTheme.Of(theme);
 
-    public decimal OfTier(string tierName) => _byTier.Of(tierName);
+    public decimal OfTier(string tierName) => Summed()._byTier.Of(tierName);
 
     /// <summary>Counts an entry approved in this cycle.</summary>
     public void Add(string productId, decimal notional) => Accumulate(productId, notional, opensPosition: notional >= _dustUsd);
@@ -61,11 +63,25 @@ public sealed class ExposureBook
     private void Accumulate(string productId, decimal notional, bool opensPosition)
     {
         Total += notional;
+        _counted.Add((productId, notional));
+        if (_summed) AddToSums(productId, notional);
+        if (opensPosition && !_open.Contains(productId)) _open.Add(productId);
+    }
+
+    private ExposureBook Summed()
+    {
+        if (_summed) return this;
+        (_byProduct, _byTheme, _byTier, _summed) = (new Sums(8), new Sums(4), new Sums(4), true);
+        foreach (var (productId, usd) in _counted) AddToSums(productId, usd);
+        return this;
+    }
+
+    private void AddToSums(string productId, decimal notional)
+    {
         _byProduct.Add(productId, notional);
         var (theme, tier) = _map.MemberOf(productId) is { } member ? (member.Theme, member.Tier) : (_map.ThemeOf(productId), _map.TierOf(productId));
         if (theme is not null) _byTheme.Add(theme, notional);
         if (tier is not null) _byTier.Add(tier.Name, notional);
-        if (opensPosition && !_open.Contains(productId)) _open.Add(productId);
     }
 
     /// <summary>USD per key, in insertion order.</summary>

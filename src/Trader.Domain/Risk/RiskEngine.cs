@@ -158,11 +158,11 @@ public sealed class RiskEngine
         var binding = "position_sizing.max_order_usd";
         var buffer = new CapBuffer();
         Span<CapUse> caps = buffer;
-        var capCount = CapsOf(caps, entry.ProductId, book);
+        var capCount = CapsOf(caps, entry.ProductId);
         for (var i = 0; i < capCount; i++)
         {
-            // Each limit is scaled when its cap is checked: most refused entries stop at the first.
-            var cap = caps[i] with { LimitUsd = caps[i].Pct * regime.Multiplier / 100m * nav };
+            // Each limit is scaled, and its use summed, when its cap is checked: most refused entries stop at the first.
+            var cap = caps[i] with { LimitUsd = caps[i].Pct * regime.Multiplier / 100m * nav, UsedUsd = UsedBy(caps[i], book) };
             var remaining = cap.LimitUsd - cap.UsedUsd;
             if (remaining <= 0m)
             {
@@ -206,20 +206,29 @@ public sealed class RiskEngine
         private CapUse _first;
     }
 
-    /// <summary>The caps that apply to an entry in <paramref name="productId"/>, in check order, their limits not yet scaled (zero).</summary>
-    private int CapsOf(Span<CapUse> into, string productId, ExposureBook book)
+    /// <summary>The caps that apply to an entry in <paramref name="productId"/>, in check order, neither scaled nor summed yet.</summary>
+    private int CapsOf(Span<CapUse> into, string productId)
     {
         var risk = Policy.Risk;
         var n = 0;
-        into[n++] = new CapUse(ReasonCodes.MaxTotalAtRiskPct, "risk.max_total_at_risk_pct", risk.MaxTotalAtRiskPct, 0m, book.Total);
-        into[n++] = new CapUse(ReasonCodes.PositionSizeTooLarge, "risk.max_position_size_pct", risk.MaxPositionSizePct, 0m, book.OfProduct(productId));
+        into[n++] = new CapUse(ReasonCodes.MaxTotalAtRiskPct, "risk.max_total_at_risk_pct", risk.MaxTotalAtRiskPct, CapScope.Total, null);
+        into[n++] = new CapUse(ReasonCodes.PositionSizeTooLarge, "risk.max_position_size_pct", risk.MaxPositionSizePct, CapScope.Product, productId);
         var caps = _productCaps.TryGetValue(productId, out var known) ? known : ProductCaps.Of(productId, _map, risk);
         if (caps.Theme is { } theme)
-            into[n++] = new CapUse(ReasonCodes.ThemeCap, caps.ThemeCapName!, caps.ThemePct, 0m, book.OfTheme(theme));
+            into[n++] = new CapUse(ReasonCodes.ThemeCap, caps.ThemeCapName!, caps.ThemePct, CapScope.Theme, theme);
         if (caps.Tier is { } tier)
-            into[n++] = new CapUse(ReasonCodes.TierCap, caps.TierCapName!, tier.MaxAllocationPct, 0m, book.OfTier(tier.Name));
+            into[n++] = new CapUse(ReasonCodes.TierCap, caps.TierCapName!, tier.MaxAllocationPct, CapScope.Tier, tier.Name);
         return n;
     }
+
+    /// <summary>What a cap's scope already holds: positions, working orders and this cycle's approved entries.</summary>
+    private static decimal UsedBy(in CapUse cap, ExposureBook book) => cap.Scope switch
+    {
+        CapScope.Total => book.Total,
+        CapScope.Product => book.OfProduct(cap.Key!),
+        CapScope.Theme => book.OfTheme(cap.Key!),
+        _ => book.OfTier(cap.Key!),
+    };
 
     /// <summary>A product's theme cap (when its theme has one) and tier, with their setting names, looked up once.</summary>
     private sealed record ProductCaps(string? Theme, decimal ThemePct, string? ThemeCapName, TierAssignment? Tier, string? TierCapName)
@@ -394,5 +403,8 @@ public sealed class RiskEngine
 
     private readonly record struct Outcome(ApprovedOrder? Approved, Rejection? Rejection);
 
-    private readonly record struct CapUse(string Code, string Name, decimal Pct, decimal LimitUsd, decimal UsedUsd);
+    private enum CapScope { Total, Product, Theme, Tier }
+
+    /// <summary>A cap of an entry: its reason code, setting name and percentage, what it covers, and once checked its limit and use.</summary>
+    private readonly record struct CapUse(string Code, string Name, decimal Pct, CapScope Scope, string? Key, decimal LimitUsd = 0m, decimal UsedUsd = 0m);
 }
