@@ -10,15 +10,18 @@ namespace Trader.Domain.Market;
 /// </summary>
 internal static class MoveBound
 {
-    private const decimal Bound = 1e12m;
     private const double BoundApprox = 1e12;
-    private const decimal MinThreshold = 0.000001m;
+    private const double MinThreshold = 0.000001;
 
     /// <summary>The slack every bound keeps: 1 − 1e-6.</summary>
     public const double Margin = 1 - 1e-6;
 
-    /// <summary>A threshold as <see cref="MayReach"/> takes it: a <see cref="double"/> within the proven range, else NaN.</summary>
-    public static double Of(decimal threshold) => threshold >= MinThreshold && threshold <= Bound ? (double)threshold : double.NaN;
+    /// <summary>
+    /// A threshold as <see cref="MayReach"/> takes it: a <see cref="double"/> within the proven range, else NaN. The range
+    /// is checked on the converted value (a conversion keeps order, and one that rounds onto a bound is as far inside the
+    /// margin as the bound itself), as every cycle converts a few thresholds.
+    /// </summary>
+    public static double Of(decimal threshold) => (double)threshold is var value && value >= MinThreshold && value <= BoundApprox ? value : double.NaN;
 
     /// <summary>False only when |(to / from − 1) × 100| certainly stays under <paramref name="threshold"/> (an <see cref="Of"/> value).</summary>
     public static bool MayReach(double from, double to, double threshold)
