@@ -148,16 +148,10 @@ public sealed class OrderSizerTests
                 // 0–5 keep at most 16 decimals in all); the others: negative, 96-bit, more decimals than 28 allow,
                 // and increments that are not 10^-k.
                 if (kind < 6) k = Math.Max(0, Math.Min(k, 16 - scale - factorScale));
-                var value = kind switch
-                {
-                    8 => -Decimal(units % 1_000_000_000, scale),
-                    9 => Decimal(units, scale) * 1_000_000m,
-                    10 => Decimal(units, 28),
-                    _ => Decimal(units % Pow10(Math.Min(11 + scale, 18)), scale),
-                };
+                var value = Price(units, scale, kind);
                 var factor = kind == 7
                     ? 1m - Decimal(factorUnits % 100_000, factorScale) / 100_000m
-                    : Decimal(factorUnits % Pow10(Math.Min(1 + factorScale, 18)), factorScale);
+                    : Decimal(factorUnits % PowerOfTen(Math.Min(1 + factorScale, 18)), factorScale);
                 var increment = kind switch { 11 => 0.25m, 12 => 0.010m, 6 when k == 16 => 0m, _ => new decimal(1, 0, 0, false, (byte)k) };
                 Same(() => OrderSizer.FloorTo(value * factor, increment), () => OrderSizer.FloorTo(value, factor, increment));
                 Same(() => OrderSizer.CeilTo(value * factor, increment), () => OrderSizer.CeilTo(value, factor, increment));
@@ -179,11 +173,6 @@ public sealed class OrderSizerTests
             catch (OverflowException) { Assert.Throws<OverflowException>(() => onMantissas()); return; }
             Assert.Equal(decimal.GetBits(expected), decimal.GetBits(onMantissas()));
         }
-
-        static long Pow10(int k) => k == 0 ? 1 : 10 * Pow10(k - 1);
-
-        static decimal Decimal(long units, int scale) =>
-            new((int)(units & 0xFFFFFFFF), (int)((ulong)units >> 32), 0, false, (byte)Math.Min(scale, 28));
     }
 
     [Fact]
@@ -198,18 +187,12 @@ public sealed class OrderSizerTests
             .Sample((units, scale, halfUnits, halfScale, k, kind) =>
             {
                 if (kind < 7) k = Math.Max(0, Math.Min(k, 16 - scale - halfScale));
-                var value = kind switch
-                {
-                    8 => -Decimal(units % 1_000_000_000, scale),
-                    9 => Decimal(units, scale) * 1_000_000m,
-                    10 => Decimal(units, 28),
-                    _ => Decimal(units % Pow10(Math.Min(11 + scale, 18)), scale),
-                };
+                var value = Price(units, scale, kind);
                 var half = kind switch
                 {
                     5 => 0m,
-                    6 => Decimal(Pow10(Math.Min(halfScale, 18)), halfScale), // 1: the bid is zero
-                    _ => Decimal(halfUnits % Pow10(Math.Min(halfScale, 18)), halfScale),
+                    6 => Decimal(PowerOfTen(Math.Min(halfScale, 18)), halfScale), // 1: the bid is zero
+                    _ => Decimal(halfUnits % PowerOfTen(Math.Min(halfScale, 18)), halfScale),
                 };
                 var increment = kind switch { 11 => 0.25m, 12 => 0.010m, 7 when k == 16 => 0m, _ => new decimal(1, 0, 0, false, (byte)k) };
                 decimal bid, ask;
@@ -228,10 +211,22 @@ public sealed class OrderSizerTests
             Assert.Equal(decimal.GetBits(OrderSizer.CeilTo(close * 1.00025m, 0.01m)), decimal.GetBits(ask));
         }
         Assert.Equal((87_101.66m, 87_145.24m), OrderSizer.RoundAround(87_123.45m, 0.00025m, 0.01m));
-
-        static long Pow10(int k) => k == 0 ? 1 : 10 * Pow10(k - 1);
-
-        static decimal Decimal(long units, int scale) =>
-            new((int)(units & 0xFFFFFFFF), (int)((ulong)units >> 32), 0, false, (byte)Math.Min(scale, 28));
     }
+
+    /// <summary>
+    /// A price for the rounding property tests by kind: 8 negative, 9 with a 96-bit mantissa, 10 with 28 decimals, any
+    /// other under 1e11 with <paramref name="scale"/> decimals.
+    /// </summary>
+    private static decimal Price(long units, int scale, int kind) => kind switch
+    {
+        8 => -Decimal(units % 1_000_000_000, scale),
+        9 => Decimal(units, scale) * 1_000_000m,
+        10 => Decimal(units, 28),
+        _ => Decimal(units % PowerOfTen(Math.Min(11 + scale, 18)), scale),
+    };
+
+    private static long PowerOfTen(int exponent) => (long)Decimals.Pow10(exponent);
+
+    private static decimal Decimal(long units, int scale) =>
+        new((int)(units & 0xFFFFFFFF), (int)((ulong)units >> 32), 0, false, (byte)Math.Min(scale, 28));
 }
