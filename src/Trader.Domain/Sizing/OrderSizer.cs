@@ -169,27 +169,26 @@ public sealed class OrderSizer
         if (Math.BigMul(a, one + h, out var above) != 0 || above >= UnitsUnder1e12[scale]) return false;
         var below = a * (one - h);
         UInt128 bid, ask;
-        if (scale <= k)
+        if (scale > k && valueScale <= k)
         {
-            var widen = IntegerPowersOfTen[k - scale];
-            (bid, ask) = ((UInt128)below * widen, (UInt128)above * widen);
-        }
-        else if (valueScale <= k)
-        {
-            var (units, remainder) = Math.DivRem(a * h, IntegerPowersOfTen[scale - k]);
-            if (remainder != 0) units++;
+            var units = RoundedUnits(a * h, scale, k, up: true);
             var whole = a * IntegerPowersOfTen[k - valueScale];
             (bid, ask) = (whole - units, whole + units);
         }
-        else
-        {
-            var unit = IntegerPowersOfTen[scale - k];
-            var (up, remainder) = Math.DivRem(above, unit);
-            if (remainder != 0) up++;
-            (bid, ask) = (below / unit, up);
-        }
+        else (bid, ask) = (RoundedUnits(below, scale, k, up: false), RoundedUnits(above, scale, k, up: true));
         (floor, ceil) = (ExactDecimal.Of(bid, false, (byte)k), ExactDecimal.Of(ask, false, (byte)k));
         return true;
+    }
+
+    /// <summary>
+    /// A product's mantissa at <paramref name="scale"/> decimals as a whole number of 10^-<paramref name="k"/> units:
+    /// widened when it has fewer decimals, else truncated (or, <paramref name="up"/>, raised) to k decimals.
+    /// </summary>
+    private static UInt128 RoundedUnits(ulong product, int scale, int k, bool up)
+    {
+        if (scale <= k) return (UInt128)product * IntegerPowersOfTen[k - scale];
+        var (units, remainder) = Math.DivRem(product, IntegerPowersOfTen[scale - k]);
+        return up && remainder != 0 ? (UInt128)units + 1 : units;
     }
 
     /// <summary>Whether <paramref name="increment"/> is 10^-k for some k (mantissa 1, positive).</summary>
@@ -208,19 +207,10 @@ public sealed class OrderSizer
         if (!TryMantissa(value, out var a) || !TryMantissa(factor, out var b)) return false;
         var k = increment.Scale;
         var scale = value.Scale + factor.Scale;
-        if (scale + k > MaxExactScale || increment != NegativePowersOfTen[k]) return false;
+        if (scale + k > MaxExactScale || !IsUnit(increment)) return false;
         // A product of more than 64 bits, or zero, is left to the multiplication (the scale a decimal zero ends with is its own rule).
         if (Math.BigMul(a, b, out var product) != 0 || product == 0 || product >= UnitsUnder1e12[scale]) return false;
-        ulong high, low;
-        if (scale <= k) high = Math.BigMul(product, IntegerPowersOfTen[k - scale], out low);
-        else
-        {
-            var divisor = IntegerPowersOfTen[scale - k];
-            (low, var remainder) = Math.DivRem(product, divisor);
-            if (up && remainder != 0) low++;
-            high = 0;
-        }
-        rounded = ExactDecimal.Of(((UInt128)high << 64) | low, false, (byte)k);
+        rounded = ExactDecimal.Of(RoundedUnits(product, scale, k, up), false, (byte)k);
         return true;
     }
 
@@ -247,7 +237,7 @@ public sealed class OrderSizer
     private static bool IsDecimalIncrement(decimal value, decimal increment)
     {
         var k = increment.Scale;
-        return value >= 0m && value < 1e12m && value.Scale + k <= MaxExactScale && increment == NegativePowersOfTen[k];
+        return value >= 0m && value < 1e12m && value.Scale + k <= MaxExactScale && IsUnit(increment);
     }
 
     /// <summary><paramref name="rounded"/> (at most <paramref name="scale"/> decimals) written with exactly that many.</summary>

@@ -81,7 +81,7 @@ public static class FillModel
     /// <summary>The price a taker pays (buy) or gets (sell) around <paramref name="reference"/>: half spread plus slippage.</summary>
     public static decimal TakerPrice(OrderSide side, decimal reference, ProductInfo info, BacktestSettings settings)
     {
-        var half = settings.SpreadBps / 2m / Bps;
+        var half = HalfSpread(settings);
         var slip = settings.SlippageBps / Bps;
         return side == OrderSide.Buy
             ? OrderSizer.CeilTo(reference * (1m + half) * (1m + slip), info.PriceIncrement)
