@@ -30,6 +30,19 @@ internal static class MoveBound
         return Math.Abs(to - from) * 100d >= threshold * from * Margin;
     }
 
+    /// <summary>
+    /// (to / from − 1) × 100 in binary floating point when its size is certainly at least <paramref name="threshold"/>
+    /// (an <see cref="Of"/> value), else NaN. Such a move is at least 1e-8 of <paramref name="from"/>, so the difference
+    /// of the two conversions is exact to ~3e-8 relative, inside the margin: its sign is the decimal move's, and it
+    /// serves as an approximation that <see cref="Above"/> can compare.
+    /// </summary>
+    public static double SurePct(double from, double to, double threshold)
+    {
+        if (!(from > 0d && from <= BoundApprox && to >= 0d && to <= BoundApprox && threshold > 0d)) return double.NaN;
+        var move = (to - from) * 100d;
+        return Math.Abs(move) > threshold * from * (2d - Margin) ? move / from : double.NaN;
+    }
+
     /// <summary>Whether a value is one <see cref="MayReach"/> and the ratio bounds can take (0 ≤ value ≤ 1e12).</summary>
     public static bool InRange(double value) => value >= 0d && value <= BoundApprox;
 

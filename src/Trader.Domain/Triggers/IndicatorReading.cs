@@ -202,6 +202,13 @@ public sealed record IndicatorReading
     internal bool MayMoveMomentum(double threshold) => !IsPending(PendingMomentum) || MoveBound.MayReach(_fromMomentumApprox, _closeApprox, threshold);
 
     /// <summary>
+    /// <see cref="MomentumReturnPct"/> in binary floating point when it is still to be divided out and its size certainly
+    /// reaches the threshold (a <see cref="MoveBound.Of"/> value), else NaN (<see cref="MoveBound.SurePct"/>).
+    /// </summary>
+    internal double MomentumPctSurelyReaching(double threshold) =>
+        IsPending(PendingMomentum) ? MoveBound.SurePct(_fromMomentumApprox, _closeApprox, threshold) : double.NaN;
+
+    /// <summary>
     /// False only when <see cref="VolumeRatio"/> certainly stays under the threshold (a <see cref="MoveBound.Of"/> value),
     /// without the two decimal divisions: 1 h volume × 24 &lt; threshold × 24 h volume × (1 − 1e-6), evaluated in
     /// binary floating point (each conversion and operation exact to ~1e-16 relative, far inside the margin, and

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Trader.Domain.Config;
 using Trader.Domain.Decisions;
 using Trader.Domain.Market;
@@ -43,7 +44,8 @@ public static class TriggerEngine
         var firedCount = 0;
         try
         {
-            Span<Candidate> candidates = stackalloc Candidate[MaxCandidates];
+            var buffer = new CandidateBuffer();
+            Span<Candidate> candidates = buffer;
             for (var m = 0; m < members.Count; m++)
             {
                 var member = members[m];
@@ -82,25 +84,56 @@ public static class TriggerEngine
     public static IReadOnlyList<TriggerSignal> Candidates(
         string productId, IndicatorReading reading, TriggerThresholds thresholds, SignalTriggersSection signals)
     {
-        Span<Candidate> candidates = stackalloc Candidate[MaxCandidates];
+        var buffer = new CandidateBuffer();
+        Span<Candidate> candidates = buffer;
         var count = Fill(candidates, reading, thresholds, signals, MoveBound.Of(signals.Momentum.MinReturnPct));
         var result = new List<TriggerSignal>(count);
         for (var i = 0; i < count; i++) result.Add(Signal(productId, candidates[i], reading, thresholds, signals));
         return result;
     }
 
-    // Price move up and down, volume spike, breakout, momentum.
-    private const int MaxCandidates = 5;
+    /// <summary>Room for one product's candidates on the stack: price move up and down, volume spike, breakout, momentum.</summary>
+    [InlineArray(5)]
+    private struct CandidateBuffer
+    {
+        private Candidate _first;
+    }
 
     /// <summary>A candidate before its reason is written: what the ranking needs and nothing else.</summary>
     private readonly record struct Candidate(TriggerKind Kind, TriggerDirection Direction, decimal Strength, decimal Confidence)
     {
-        /// <summary>The score in binary floating point: strength and confidence are in [0, 1], so it is exact to ~1e-15.</summary>
-        public double ScoreApprox { get; } = (double)Strength * (double)Confidence;
+        /// <summary>
+        /// The score in binary floating point: strength and confidence are in [0, 1], so it is exact to ~1e-15 (to ~1e-7
+        /// for a momentum strength still to be divided out, inside the margin of every comparison).
+        /// </summary>
+        public double ScoreApprox { get; init; } = (double)Strength * (double)Confidence;
+
+        /// <summary>
+        /// A momentum candidate whose strength is divided out of the reading only when it is read (<see cref="ExactStrength"/>):
+        /// most momentum candidates lose the ranking to another trigger of their product, on their approximations.
+        /// </summary>
+        private IndicatorReading? StrengthPendingOf { get; init; }
+
+        private decimal FullStrengthReturnPct { get; init; }
+
+        public static Candidate MomentumLater(IndicatorReading reading, double returnPct, decimal confidence, decimal fullStrengthReturnPct) =>
+            new(TriggerKind.Momentum, returnPct > 0d ? TriggerDirection.Up : TriggerDirection.Down, 0m, confidence)
+            {
+                ScoreApprox = Math.Min(1d, Math.Abs(returnPct) / (double)fullStrengthReturnPct) * (double)confidence,
+                StrengthPendingOf = reading,
+                FullStrengthReturnPct = fullStrengthReturnPct,
+            };
+
+        public decimal ExactStrength => StrengthPendingOf is { } reading
+            ? MomentumStrength(reading.MomentumReturnPct!.Value, FullStrengthReturnPct)
+            : Strength;
 
         /// <summary>The exact score, multiplied only when two approximations are too close to tell apart.</summary>
-        public decimal Score => Strength * Confidence;
+        public decimal Score => ExactStrength * Confidence;
     }
+
+    private static decimal MomentumStrength(decimal returnPct, decimal fullStrengthReturnPct) =>
+        Clamp01(Math.Abs(returnPct) / fullStrengthReturnPct);
 
     /// <summary>
     /// The order of the exact scores: decided by the approximations when they are more than 1e-6 apart (far beyond
@@ -151,11 +184,14 @@ public static class TriggerEngine
             into[n++] = BreakoutUp;
 
         var m = signals.Momentum;
-        if (r.MayMoveMomentum(momentumBound) && r.MomentumReturnPct is { } ret && r.MomentumSameSignShare is { } share
-            && Math.Abs(ret) >= m.MinReturnPct && m.FullStrengthReturnPct > 0m)
+        if (r.MayMoveMomentum(momentumBound) && r.MomentumSameSignShare is { } share && m.FullStrengthReturnPct > 0m)
         {
-            into[n++] = new Candidate(TriggerKind.Momentum, ret > 0m ? TriggerDirection.Up : TriggerDirection.Down,
-                Clamp01(Math.Abs(ret) / m.FullStrengthReturnPct), Clamp01(share));
+            // A return certainly past the minimum has its direction and its score's approximation without the division.
+            if (r.MomentumPctSurelyReaching(momentumBound) is var sure && !double.IsNaN(sure))
+                into[n++] = Candidate.MomentumLater(r, sure, Clamp01(share), m.FullStrengthReturnPct);
+            else if (r.MomentumReturnPct is { } ret && Math.Abs(ret) >= m.MinReturnPct)
+                into[n++] = new Candidate(TriggerKind.Momentum, ret > 0m ? TriggerDirection.Up : TriggerDirection.Down,
+                    MomentumStrength(ret, m.FullStrengthReturnPct), Clamp01(share));
         }
 
         if (!signals.OnlyUpside) return n;
@@ -166,7 +202,7 @@ public static class TriggerEngine
     }
 
     private static TriggerSignal Signal(string productId, in Candidate c, IndicatorReading r, TriggerThresholds t, SignalTriggersSection signals) =>
-        new(productId, c.Kind, c.Direction, c.Strength, c.Confidence, r.Close!.Value,
+        new(productId, c.Kind, c.Direction, c.ExactStrength, c.Confidence, r.Close!.Value,
             ReasonText.Later((c.Kind, r, t, signals.Momentum.LookbackHours), static s => Reason(s.Kind, s.r, s.t, s.LookbackHours)));
 
     private static string Reason(TriggerKind kind, IndicatorReading r, TriggerThresholds t, decimal momentumLookbackHours) => kind switch

@@ -270,4 +270,62 @@ public sealed class TriggerEngineTests
             Assert.Equal(expected.Select(e => (e.ProductId, e.Kind, e.Score)), scan.Signals.Select(e => (e.ProductId, e.Kind, e.Score)));
         }, iter: 500);
     }
+
+    [Fact]
+    [Trait("Req", "REQ-S1")]
+    public void Property_momentum_strengths_divided_only_when_read_rank_and_fire_as_the_divided_ones()
+    {
+        // A momentum return certainly past min_return_pct is ranked on its floating-point approximation and divided
+        // only for the signals kept (and for scores too close to tell apart): the scan must keep the same products,
+        // kinds, directions and exact strengths as one over the same values computed eagerly, with equal scores (same
+        // returns, and 0.84 × 0.5 = the 15 m move's 0.6 × 0.7), scores 1e-12 apart, min_score at a product's score,
+        // and returns at, under and over min_return_pct and full_strength_return_pct.
+        var products = new[] { "ADA-USD", "AVAX-USD", "BTC-USD", "DOGE-USD", "DOT-USD", "ETH-USD", "SOL-USD", "XRP-USD" };
+        decimal[] returns = [1.5m, 2m, 2.5m, 5m, 8.4m, 10m, 12m, -5m, -8.4m, -2m];
+        decimal[] fullStrengths = [1m, 5m, 8.4m, 10m, 1000m];
+        decimal[] minReturns = [0.000001m, 0.5m, 2m, 5m, 8.4m];
+        decimal[] moves15m = [0m, 1.3m, 3m];
+        Gen.Select(Gen.Select(Gen.Int[0, returns.Length - 1].Array[products.Length], Gen.Int[-1, 1].Array[products.Length],
+                    Gen.Int[0, 12].Array[products.Length], Gen.Int[0, moves15m.Length - 1].Array[products.Length]),
+                Gen.Select(Gen.Int[0, fullStrengths.Length - 1], Gen.Int[0, minReturns.Length - 1], Gen.Int[0, products.Length], Gen.Int[0, 9]),
+                Gen.Bool)
+            .Sample((series, settings, onlyUpside) =>
+            {
+                var (returnAt, nudges, shares, moveAt) = series;
+                var (fullAt, minAt, minScoreOf, maxTriggers) = settings;
+                IndicatorReading Lazy(int i)
+                {
+                    var from = 100m + i;
+                    var close = from * (1m + returns[returnAt[i]] / 100m) * (1m + nudges[i] * 1e-12m);
+                    return IndicatorReading.Measured(Candles.Start, 1_500, close, close / (1m + moves15m[moveAt[i]] / 100m), close,
+                        null, null, null, null, from, shares[i] / 12m);
+                }
+                IndicatorReading Eager(int i)
+                {
+                    var r = Lazy(i);
+                    return new IndicatorReading(r.LastCandleEnd, r.Minutes, r.Close, r.Change15mPct, r.Change60mPct, null, null, null, null,
+                        r.MomentumReturnPct, r.MomentumSameSignShare);
+                }
+                var momentum = new MomentumSection { FullStrengthReturnPct = fullStrengths[fullAt], MinReturnPct = minReturns[minAt] };
+                var config = WithMinScore(0.2m, maxTriggers);
+                config = config with { Signals = config.Signals with { Triggers = config.Signals.Triggers with { Momentum = momentum, OnlyUpside = onlyUpside } } };
+                var eager = products.Select((p, i) => (p, r: Eager(i))).ToDictionary(x => x.p, x => x.r);
+                if (minScoreOf < products.Length)
+                {
+                    // min_score exactly at one product's best score, so "≥ min_score" is decided at the boundary.
+                    var thresholds = TriggerThresholds.For(Chop.Regime, config);
+                    var best = TriggerEngine.Candidates(products[minScoreOf], eager[products[minScoreOf]], thresholds, config.Signals.Triggers)
+                        .Select(c => c.Score).DefaultIfEmpty(0.2m).Max();
+                    config = config with { Policy = config.Policy with { Triggers = config.Policy.Triggers with { MinScore = Math.Min(1m, best) } } };
+                }
+
+                var expected = Scan(config, eager);
+                var actual = Scan(config, products.Select((p, i) => (p, r: Lazy(i))).ToDictionary(x => x.p, x => x.r));
+
+                Assert.Equal(expected.Fired, actual.Fired);
+                Assert.Equal(
+                    expected.Signals.Select(s => (s.ProductId, s.Kind, s.Direction, s.Strength, s.Confidence, s.Price, s.Reason)),
+                    actual.Signals.Select(s => (s.ProductId, s.Kind, s.Direction, s.Strength, s.Confidence, s.Price, s.Reason)));
+            }, iter: 3_000);
+    }
 }
