@@ -114,7 +114,9 @@ public static class TriggerEngine
         /// </summary>
         private IndicatorReading? StrengthPendingOf { get; init; }
 
-        private decimal FullStrengthReturnPct { get; init; }
+        public bool IsStrengthPending => StrengthPendingOf is not null;
+
+        public decimal FullStrengthReturnPct { get; private init; }
 
         public static Candidate MomentumLater(IndicatorReading reading, double returnPct, decimal confidence, decimal fullStrengthReturnPct) =>
             new(TriggerKind.Momentum, returnPct > 0d ? TriggerDirection.Up : TriggerDirection.Down, 0m, confidence)
@@ -132,7 +134,8 @@ public static class TriggerEngine
         public decimal Score => ExactStrength * Confidence;
     }
 
-    private static decimal MomentumStrength(decimal returnPct, decimal fullStrengthReturnPct) =>
+    /// <summary>A momentum trigger's strength: |return| / full_strength_return_pct, clamped to [0, 1].</summary>
+    internal static decimal MomentumStrength(decimal returnPct, decimal fullStrengthReturnPct) =>
         Clamp01(Math.Abs(returnPct) / fullStrengthReturnPct);
 
     /// <summary>
@@ -201,9 +204,13 @@ public static class TriggerEngine
         return kept;
     }
 
-    private static TriggerSignal Signal(string productId, in Candidate c, IndicatorReading r, TriggerThresholds t, SignalTriggersSection signals) =>
-        new(productId, c.Kind, c.Direction, c.ExactStrength, c.Confidence, r.Close!.Value,
-            ReasonText.Later((c.Kind, r, t, signals.Momentum.LookbackHours), static s => Reason(s.Kind, s.r, s.t, s.LookbackHours)));
+    private static TriggerSignal Signal(string productId, in Candidate c, IndicatorReading r, TriggerThresholds t, SignalTriggersSection signals)
+    {
+        var why = ReasonText.Later((c.Kind, r, t, signals.Momentum.LookbackHours), static s => Reason(s.Kind, s.r, s.t, s.LookbackHours));
+        return c.IsStrengthPending
+            ? TriggerSignal.MomentumLater(productId, c.Direction, c.Confidence, r.Close!.Value, why, r, c.FullStrengthReturnPct)
+            : new(productId, c.Kind, c.Direction, c.Strength, c.Confidence, r.Close!.Value, why);
+    }
 
     private static string Reason(TriggerKind kind, IndicatorReading r, TriggerThresholds t, decimal momentumLookbackHours) => kind switch
     {

@@ -323,9 +323,15 @@ public sealed class TriggerEngineTests
                 var actual = Scan(config, products.Select((p, i) => (p, r: Lazy(i))).ToDictionary(x => x.p, x => x.r));
 
                 Assert.Equal(expected.Fired, actual.Fired);
+                // A kept momentum signal divides its strength when first read: by record equality, and field by field.
+                Assert.Equal(expected.Signals, actual.Signals);
+                Assert.Equal(expected.Signals.Select(s => s.GetHashCode()), actual.Signals.Select(s => s.GetHashCode()));
                 Assert.Equal(
                     expected.Signals.Select(s => (s.ProductId, s.Kind, s.Direction, s.Strength, s.Confidence, s.Price, s.Reason)),
                     actual.Signals.Select(s => (s.ProductId, s.Kind, s.Direction, s.Strength, s.Confidence, s.Price, s.Reason)));
+                // A copy given a strength keeps that one, not the one its reading would give (asked before the original's).
+                var fresh = Scan(config, products.Select((p, i) => (p, r: Lazy(i))).ToDictionary(x => x.p, x => x.r));
+                Assert.All(fresh.Signals, s => Assert.Equal(0.123m, (s with { Strength = 0.123m }).Strength));
             }, iter: 3_000);
     }
 }
