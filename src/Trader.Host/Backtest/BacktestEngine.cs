@@ -137,6 +137,7 @@ public sealed class BacktestEngine
             for (var p = 0; p < candlesOf.Length; p++)
             {
                 if (!active[p]) continue;
+                CandlePrefetch.Ahead(candlesOf[p], next[p]);
                 ref readonly var candle = ref candlesOf[p][next[p]];
                 if (candle.Volume > 0m) indicators.Update(tracks[p].ProductId, candle);
                 tracks[p].Apply(candle);
