@@ -1,5 +1,6 @@
 using System.Numerics;
 using Trader.Domain.Market;
+using Trader.Domain.Memory;
 
 namespace Trader.Domain.Triggers;
 
@@ -135,6 +136,10 @@ public sealed class IndicatorState
         rises = ((rises << 1) | (rose ? 1 : 0)) & HoursMask;
 
         _closes[slot] = new ClosePoint(close, (double)close);
+        // The day-old slots read PrefetchMinutes from now, asked into the caches now: every minute reads one such slot of
+        // each product's rings, which the hardware prefetchers do not foresee.
+        _volumes.Prefetch(SlotAhead(slot, IndicatorSettings.VolumeWindowMinutes));
+        CacheHint.Prefetch(_closes, SlotAhead(slot, _settings.MomentumLookbackMinutes));
         _high.Push(position, high);
         _low.Push(position, low);
         _next++;
@@ -142,6 +147,15 @@ public sealed class IndicatorState
     }
 
     private const int HoursMask = (1 << IndicatorSettings.MomentumConfidenceHours) - 1;
+
+    private const int PrefetchMinutes = 16;
+
+    /// <summary>The slot <paramref name="minutes"/> before the one written <see cref="PrefetchMinutes"/> from now.</summary>
+    private int SlotAhead(int slot, int minutes)
+    {
+        var at = slot + PrefetchMinutes - minutes;
+        return at < 0 ? at + _capacity : at >= _capacity ? at - _capacity : at;
+    }
 
     private int SlotBefore(int slot, int minutes)
     {

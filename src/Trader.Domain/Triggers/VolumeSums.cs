@@ -1,4 +1,5 @@
 using Trader.Domain.Market;
+using Trader.Domain.Memory;
 
 namespace Trader.Domain.Triggers;
 
@@ -43,6 +44,13 @@ internal sealed class VolumeSums
         _dayDecimal += volume;
         if (dayAgo >= 0) _dayDecimal -= _decimals[dayAgo];
         _decimals[slot] = volume;
+    }
+
+    /// <summary>Asks the CPU to cache <paramref name="slot"/>'s term, which a later <see cref="Push"/> drops (<see cref="CacheHint"/>).</summary>
+    public void Prefetch(int slot)
+    {
+        if (_decimals is null) CacheHint.Prefetch(_units, slot);
+        else CacheHint.Prefetch(_decimals, slot);
     }
 
     private bool TryPushUnits(decimal volume, int slot, int hourAgo, int dayAgo)

@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using Trader.Domain.Config;
 using Trader.Domain.Decisions;
 using Trader.Domain.Market;
+using Trader.Domain.Memory;
 using Trader.Domain.Portfolio;
 using Trader.Domain.Risk;
 using Trader.Domain.Rules;
@@ -32,6 +33,10 @@ public sealed class BacktestEngine
 {
     public const string Unassigned = "UNASSIGNED";
     private const int ProgressEvery = 1024;
+
+    // Each product's candle this many minutes ahead is asked into the caches (CacheHint): far enough to hide a memory read
+    // behind the cycles between, near enough to be still cached when read (≈ 5 % of a warm run).
+    private const int CandlesAhead = 16;
 
     private readonly TraderConfig _config;
     private readonly BacktestSettings _settings;
@@ -137,7 +142,7 @@ public sealed class BacktestEngine
             for (var p = 0; p < candlesOf.Length; p++)
             {
                 if (!active[p]) continue;
-                CandlePrefetch.Ahead(candlesOf[p], next[p]);
+                CacheHint.Prefetch(candlesOf[p], next[p] + CandlesAhead);
                 ref readonly var candle = ref candlesOf[p][next[p]];
                 if (candle.Volume > 0m) indicators.Update(tracks[p].ProductId, candle);
                 tracks[p].Apply(candle);

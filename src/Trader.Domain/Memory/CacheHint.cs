@@ -1,0 +1,24 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
+
+namespace Trader.Domain.Memory;
+
+/// <summary>
+/// Asks the CPU to bring an array element into its caches before it is read. For reads the hardware prefetchers do not
+/// foresee: one instruction that reads ten products' arrays in turn, one element a minute each (a backtest's candles,
+/// the day-old slot of every product's indicator ring), would otherwise wait for memory at nearly every read. A hint
+/// only: it reads and changes no value, cannot fault, and does nothing for an index outside the array or on a CPU
+/// without the instruction.
+/// </summary>
+public static class CacheHint
+{
+    public static unsafe void Prefetch<T>(T[] array, int index) where T : unmanaged
+    {
+        if (!Sse.IsSupported || (uint)index >= (uint)array.Length) return;
+        // The address of an element of a movable array: at worst stale when the CPU takes the hint, which then costs
+        // nothing but the hint.
+        var at = (byte*)Unsafe.AsPointer(ref array[index]);
+        Sse.Prefetch0(at);
+        if (sizeof(T) > 1) Sse.Prefetch0(at + sizeof(T) - 1); // an element may end in the next cache line
+    }
+}
