@@ -1,4 +1,5 @@
 using Trader.Domain.Market;
+using Trader.Domain.Memory;
 using Trader.Pipeline.Guards;
 
 namespace Trader.Host.Backtest;
@@ -14,10 +15,13 @@ internal sealed class ProductTrack
     private static readonly TimeSpan Day = TimeSpan.FromDays(1);
     // A candle a minute for a day, and the one that closes it.
     private const int CandlesPerDay = 24 * 60 + 1;
+    private const int OldestAhead = 16;
 
     private readonly decimal _halfSpread;
-    // The traded candles of the last 24 h: their end (UTC ticks) and notional, sized for a day of minutes once.
-    private readonly Queue<(long EndTicks, decimal Notional)> _day = new(CandlesPerDay);
+    // The traded candles of the last 24 h, oldest first from _dayFirst: their end (UTC ticks) and notional, in a ring
+    // sized for a day of minutes once (doubled only for data with more candles than minutes).
+    private (long EndTicks, decimal Notional)[] _day = new (long, decimal)[CandlesPerDay];
+    private int _dayFirst, _dayCount;
     private decimal _notional24h;
     // The latest traded candle's close and end (as live, a minute without volume is no fresh candle).
     private decimal? _lastTradedClose;
@@ -48,14 +52,31 @@ internal sealed class ProductTrack
         if (candle.Volume <= 0m) return;
         (_lastTradedClose, _lastTradedEnd) = (candle.Close, end);
         var notional = candle.Volume * candle.Close;
-        _day.Enqueue((end.UtcTicks, notional));
+        if (_dayCount == _day.Length) GrowDay();
+        _day[Wrap(_dayFirst + _dayCount)] = (end.UtcTicks, notional);
+        _dayCount++;
         _notional24h += notional;
+    }
+
+    private int Wrap(int index) => index >= _day.Length ? index - _day.Length : index;
+
+    private void GrowDay()
+    {
+        var grown = new (long, decimal)[_day.Length * 2];
+        for (var i = 0; i < _dayCount; i++) grown[i] = _day[Wrap(_dayFirst + i)];
+        (_day, _dayFirst) = (grown, 0);
     }
 
     public ProductMarketView View(DateTimeOffset now, StalenessSettings staleness)
     {
         var dayAgo = (now - Day).UtcTicks;
-        while (_day.Count > 0 && _day.Peek().EndTicks <= dayAgo) _notional24h -= _day.Dequeue().Notional;
+        while (_dayCount > 0 && _day[_dayFirst].EndTicks <= dayAgo)
+        {
+            _notional24h -= _day[_dayFirst].Notional;
+            (_dayFirst, _dayCount) = (Wrap(_dayFirst + 1), _dayCount - 1);
+        }
+        // The oldest candle of a few minutes from now, a day old, asked into the caches now (CacheHint).
+        if (_dayCount > OldestAhead) CacheHint.Prefetch(_day, Wrap(_dayFirst + OldestAhead));
         return new ProductMarketView(ProductId, Quote, _lastTradedClose, _notional24h, Info, ProductHealth.Online,
             staleness.IsStale(FreshnessKind.Quote, Quote?.TsRecv, now),
             staleness.IsStale(FreshnessKind.Ohlcv, _lastTradedEnd, now));
