@@ -17,8 +17,11 @@ public static class CacheHint
         if (!Sse.IsSupported || (uint)index >= (uint)array.Length) return;
         // The address of an element of a movable array: at worst stale when the CPU takes the hint, which then costs
         // nothing but the hint.
-        var at = (byte*)Unsafe.AsPointer(ref array[index]);
-        Sse.Prefetch0(at);
-        if (sizeof(T) > 1) Sse.Prefetch0(at + sizeof(T) - 1); // an element may end in the next cache line
+        var at = (nuint)Unsafe.AsPointer(ref array[index]);
+        // Every cache line the element touches (a 96-byte candle spans two or three).
+        for (var line = at & ~LineMask; line < at + (nuint)sizeof(T); line += LineMask + 1)
+            Sse.Prefetch0((void*)line);
     }
+
+    private const nuint LineMask = 63;
 }
