@@ -38,6 +38,8 @@ public sealed class BacktestEngine
     // behind the cycles between, near enough to be still cached when read (≈ 5 % of a warm run).
     private const int CandlesAhead = 16;
 
+    private const double DrawdownSlackPct = 1e-9;
+
     private readonly TraderConfig _config;
     private readonly BacktestSettings _settings;
     private readonly StalenessSettings _staleness;
@@ -88,6 +90,7 @@ public sealed class BacktestEngine
 
         long candles = 0, cycles = 0, proposals = 0, fills = 0;
         decimal maxDrawdown = 0m;
+        double maxDrawdownApprox = 0d;
         DateTimeOffset? first = null;
         DateTimeOffset last = default;
 
@@ -165,11 +168,16 @@ public sealed class BacktestEngine
                 themeHeld[themeOf[track]] += value;
             }
             var portfolio = account.Mark(now, nav);
-            // Zero at a new high (nav never exceeds the high-water mark), without the division.
             var highWaterMark = portfolio.HighWaterMark;
-            var drawdown = highWaterMark > 0m && nav < highWaterMark ? (highWaterMark - nav) / highWaterMark * 100m : 0m;
-            if (drawdown > maxDrawdown) maxDrawdown = drawdown;
-            equity.Add(new EquityPoint(now, nav, drawdown));
+            equity.Add(new EquityPoint(now, nav, highWaterMark));
+            // The exact drawdown only where it may be a new maximum: in binary floating point it is within ~1e-12 percentage
+            // points of the decimal one, so one more than 1e-9 below the maximum so far is not above it.
+            if (nav < highWaterMark
+                && ((double)highWaterMark - (double)nav) / (double)highWaterMark * 100d >= maxDrawdownApprox - DrawdownSlackPct)
+            {
+                var drawdown = EquityPoint.DrawdownOf(nav, highWaterMark);
+                if (drawdown > maxDrawdown) (maxDrawdown, maxDrawdownApprox) = (drawdown, (double)drawdown);
+            }
             for (var i = 0; i < themes.Count; i++)
             {
                 var held = themeHeld[i];

@@ -63,6 +63,21 @@ public sealed class BacktestDeterminismTests : IDisposable
         Assert.NotEqual(BacktestReportWriter.Digest(result, slow), BacktestReportWriter.Digest(result, slow with { Seed = 2 }));
     }
 
+    [Fact]
+    [Trait("Req", "REQ-BT2")]
+    public void The_max_drawdown_is_exactly_the_largest_drawdown_of_the_equity_curve()
+    {
+        // The run divides a drawdown out only where floating point cannot rule out a new maximum: the maximum it reports
+        // must be the largest of every minute's exact drawdown.
+        var config = ConfigLoader.Load(Path.Combine(RepoPaths.Root, "config")).Config!;
+        var data = LoadTiny(FirstDays("BTCUSD_1m_20230301_20230321.csv.gz", 4));
+        var result = new BacktestEngine(config, BacktestSettings.From(config, 1)).Run(data);
+
+        Assert.NotEmpty(result.Trades);
+        Assert.True(result.MaxDrawdownPct > 0m);
+        Assert.Equal(result.Equity.Max(p => p.DrawdownPct), result.MaxDrawdownPct);
+    }
+
     /// <summary>The header and the first <paramref name="days"/> days of a shipped file, gzipped under the same name.</summary>
     private string FirstDays(string name, int days)
     {
