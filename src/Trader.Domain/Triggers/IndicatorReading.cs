@@ -209,6 +209,32 @@ public sealed record IndicatorReading
         IsPending(PendingMomentum) ? MoveBound.SurePct(_fromMomentumApprox, _closeApprox, threshold) : double.NaN;
 
     /// <summary>
+    /// <see cref="VolumeRatio"/> in binary floating point when its average is still to be divided out and the ratio
+    /// certainly reaches the threshold (a <see cref="MoveBound.Of"/> value) and is at least 1.01, else NaN. Each
+    /// conversion and operation is exact to ~1e-16 relative, far inside the margin, and from 1.01 on so is ratio − 1.
+    /// </summary>
+    internal double VolumeRatioSurelyReaching(double threshold)
+    {
+        if (!IsPending(PendingAverage)) return double.NaN;
+        var (volume, day) = (_volume1hApprox, _volume24hApprox);
+        if (!(MoveBound.InRange(volume) && day > 0d && MoveBound.InRange(day))) return double.NaN;
+        var ratio = volume * 24d / day;
+        return ratio > threshold * (2d - MoveBound.Margin) && ratio >= MinSureVolumeRatio ? ratio : double.NaN;
+    }
+
+    private const double MinSureVolumeRatio = 1.01;
+
+    /// <summary>
+    /// Whether <see cref="Change60mPct"/> is certainly negative (true) or certainly not (false), told by the closes in
+    /// binary floating point when they are more than 1e-6 apart; null when they cannot tell or the change is not
+    /// pending (the caller reads the exact change).
+    /// </summary>
+    internal bool? Falls60mSurely() =>
+        IsPending(Pending60m) && _from60mApprox > 0d && MoveBound.InRange(_from60mApprox) && MoveBound.InRange(_closeApprox)
+            ? MoveBound.Above(_from60mApprox, _closeApprox)
+            : null;
+
+    /// <summary>
     /// False only when <see cref="VolumeRatio"/> certainly stays under the threshold (a <see cref="MoveBound.Of"/> value),
     /// without the two decimal divisions: 1 h volume × 24 &lt; threshold × 24 h volume × (1 − 1e-6), evaluated in
     /// binary floating point (each conversion and operation exact to ~1e-16 relative, far inside the margin, and

@@ -104,17 +104,16 @@ public static class TriggerEngine
     {
         /// <summary>
         /// The score in binary floating point: strength and confidence are in [0, 1], so it is exact to ~1e-15 (to ~1e-7
-        /// for a momentum strength still to be divided out, inside the margin of every comparison).
+        /// for a momentum or volume candidate still to be divided out, inside the margin of every comparison).
         /// </summary>
         public double ScoreApprox { get; init; } = (double)Strength * (double)Confidence;
 
         /// <summary>
-        /// A momentum candidate whose strength is divided out of the reading only when it is read (<see cref="ExactStrength"/>):
-        /// most momentum candidates lose the ranking to another trigger of their product, on their approximations.
+        /// A momentum or volume-spike candidate whose strength (and a volume spike's confidence) is divided out of the
+        /// reading only when read (<see cref="ExactStrength"/>, <see cref="ExactConfidence"/>): most such candidates
+        /// lose the ranking to another trigger of their product, on their approximations.
         /// </summary>
-        private IndicatorReading? StrengthPendingOf { get; init; }
-
-        public bool IsStrengthPending => StrengthPendingOf is not null;
+        public IndicatorReading? PendingOf { get; private init; }
 
         public decimal FullStrengthReturnPct { get; private init; }
 
@@ -122,21 +121,39 @@ public static class TriggerEngine
             new(TriggerKind.Momentum, returnPct > 0d ? TriggerDirection.Up : TriggerDirection.Down, 0m, confidence)
             {
                 ScoreApprox = Math.Min(1d, Math.Abs(returnPct) / (double)fullStrengthReturnPct) * (double)confidence,
-                StrengthPendingOf = reading,
+                PendingOf = reading,
                 FullStrengthReturnPct = fullStrengthReturnPct,
             };
 
-        public decimal ExactStrength => StrengthPendingOf is { } reading
-            ? MomentumStrength(reading.MomentumReturnPct!.Value, FullStrengthReturnPct)
-            : Strength;
+        /// <summary>A volume spike of a ratio certainly at least 1.01 (so neither clamp can take it below zero).</summary>
+        public static Candidate VolumeLater(IndicatorReading reading, double ratio, TriggerDirection direction) =>
+            new(TriggerKind.VolumeSpike, direction, 0m, 0m)
+            {
+                ScoreApprox = Math.Min(1d, (ratio - 1d) / 3d) * Math.Min(1d, ratio / 4d),
+                PendingOf = reading,
+            };
+
+        public decimal ExactStrength => PendingOf is not { } reading ? Strength
+            : Kind == TriggerKind.Momentum ? MomentumStrength(reading.MomentumReturnPct!.Value, FullStrengthReturnPct)
+            : VolumeStrength(reading.VolumeRatio!.Value);
+
+        public decimal ExactConfidence => PendingOf is { } reading && Kind == TriggerKind.VolumeSpike
+            ? VolumeConfidence(reading.VolumeRatio!.Value)
+            : Confidence;
 
         /// <summary>The exact score, multiplied only when two approximations are too close to tell apart.</summary>
-        public decimal Score => ExactStrength * Confidence;
+        public decimal Score => ExactStrength * ExactConfidence;
     }
 
     /// <summary>A momentum trigger's strength: |return| / full_strength_return_pct, clamped to [0, 1].</summary>
     internal static decimal MomentumStrength(decimal returnPct, decimal fullStrengthReturnPct) =>
         Clamp01(Math.Abs(returnPct) / fullStrengthReturnPct);
+
+    /// <summary>A volume spike's strength: (ratio − 1) / 3, clamped to [0, 1].</summary>
+    internal static decimal VolumeStrength(decimal ratio) => Clamp01((ratio - 1m) / 3m);
+
+    /// <summary>A volume spike's confidence: ratio / 4, clamped to [0, 1].</summary>
+    internal static decimal VolumeConfidence(decimal ratio) => Clamp01(ratio / 4m);
 
     /// <summary>
     /// The order of the exact scores: decided by the approximations when they are more than 1e-6 apart (far beyond
@@ -177,10 +194,21 @@ public static class TriggerEngine
             };
         }
 
-        if (r.MayReachVolumeRatio(t.VolumeRatio1hBound) && r.VolumeRatio is { } ratio && ratio >= t.VolumeRatio1h)
+        if (r.MayReachVolumeRatio(t.VolumeRatio1hBound))
         {
-            var direction = r.Change60mPct is { } m60 && m60 < 0m ? TriggerDirection.Down : TriggerDirection.Up;
-            into[n++] = new Candidate(TriggerKind.VolumeSpike, direction, Clamp01((ratio - 1m) / 3m), Clamp01(ratio / 4m));
+            // A ratio certainly past the threshold is ranked on its approximation, its direction told by the closes
+            // where they are far enough apart; the rest divide.
+            var sure = r.VolumeRatioSurelyReaching(t.VolumeRatio1hBound);
+            if (!double.IsNaN(sure))
+            {
+                var falls = r.Falls60mSurely() ?? (r.Change60mPct is { } m60 && m60 < 0m);
+                into[n++] = Candidate.VolumeLater(r, sure, falls ? TriggerDirection.Down : TriggerDirection.Up);
+            }
+            else if (r.VolumeRatio is { } ratio && ratio >= t.VolumeRatio1h)
+            {
+                var direction = r.Change60mPct is { } m60 && m60 < 0m ? TriggerDirection.Down : TriggerDirection.Up;
+                into[n++] = new Candidate(TriggerKind.VolumeSpike, direction, VolumeStrength(ratio), VolumeConfidence(ratio));
+            }
         }
 
         if (r.LookbackHigh is { } high && r.LookbackLow is { } low && high > low && r.CloseReaches(BreakoutNearHigh, BreakoutNearHighApprox))
@@ -207,9 +235,9 @@ public static class TriggerEngine
     private static TriggerSignal Signal(string productId, in Candidate c, IndicatorReading r, TriggerThresholds t, SignalTriggersSection signals)
     {
         var why = ReasonText.Later((c.Kind, r, t, signals.Momentum.LookbackHours), static s => Reason(s.Kind, s.r, s.t, s.LookbackHours));
-        return c.IsStrengthPending
-            ? TriggerSignal.MomentumLater(productId, c.Direction, c.Confidence, r.Close!.Value, why, r, c.FullStrengthReturnPct)
-            : new(productId, c.Kind, c.Direction, c.Strength, c.Confidence, r.Close!.Value, why);
+        return c.PendingOf is null
+            ? new(productId, c.Kind, c.Direction, c.Strength, c.Confidence, r.Close!.Value, why)
+            : TriggerSignal.Later(productId, c.Kind, c.Direction, c.Confidence, r.Close!.Value, why, r, c.FullStrengthReturnPct);
     }
 
     private static string Reason(TriggerKind kind, IndicatorReading r, TriggerThresholds t, decimal momentumLookbackHours) => kind switch

@@ -7,11 +7,11 @@ namespace Trader.Domain.Triggers;
 /// or one written when first read (<see cref="ReasonText.Later{TState}"/>).
 /// </summary>
 /// <remarks>
-/// A momentum signal from the trigger scan divides its strength out of its reading when the strength is first read:
-/// the rules read it only up to the first entry of a cycle and never for a falling trigger, so in a backtest most
-/// kept signals are never asked (live's journal reads every one). The values are the same as if divided eagerly;
-/// equality compares the values. Safe to read from several threads: the strength is written whole before the
-/// reading is let go, and racing readers compute the same bytes.
+/// A momentum or volume-spike signal from the trigger scan divides its strength (a volume spike also its confidence)
+/// out of its reading when first read: the rules read them only up to the first entry of a cycle and never for a
+/// falling trigger, so in a backtest most kept signals are never asked (live's journal reads every one). The values
+/// are the same as if divided eagerly; equality compares the values. Safe to read from several threads: the values are
+/// written whole before the reading is let go, and racing readers compute the same bytes.
 /// </remarks>
 public sealed record TriggerSignal(
     string ProductId,
@@ -23,31 +23,68 @@ public sealed record TriggerSignal(
     ReasonText Why)
 {
     private decimal _strength = Strength;
-    private IndicatorReading? _momentumPending; // set: the strength is still to be divided out of this reading's return
+    private decimal _confidence = Confidence;
+    private IndicatorReading? _pendingOf; // set: strength (and a volume spike's confidence) still to be divided out of it
+    private TriggerKind _pendingKind;
     private decimal _fullStrengthReturnPct;
 
-    /// <summary>A momentum signal whose strength is divided out of <paramref name="reading"/>'s return when first read.</summary>
-    internal static TriggerSignal MomentumLater(
-        string productId, TriggerDirection direction, decimal confidence, decimal price, ReasonText why,
+    /// <summary>
+    /// A momentum signal (of known <paramref name="confidence"/>) or a volume spike whose values are divided out of
+    /// <paramref name="reading"/> when first read.
+    /// </summary>
+    internal static TriggerSignal Later(
+        string productId, TriggerKind kind, TriggerDirection direction, decimal confidence, decimal price, ReasonText why,
         IndicatorReading reading, decimal fullStrengthReturnPct) =>
-        new(productId, TriggerKind.Momentum, direction, 0m, confidence, price, why)
-        {
-            _momentumPending = reading,
-            _fullStrengthReturnPct = fullStrengthReturnPct,
-        };
+        kind is TriggerKind.Momentum or TriggerKind.VolumeSpike
+            ? new(productId, kind, direction, 0m, confidence, price, why)
+            {
+                _pendingOf = reading,
+                _pendingKind = kind,
+                _fullStrengthReturnPct = fullStrengthReturnPct,
+            }
+            : throw new ArgumentOutOfRangeException(nameof(kind), kind, "only momentum and volume spikes are divided later");
 
     public decimal Strength
     {
-        get => Volatile.Read(ref _momentumPending) is { } reading ? ResolveStrength(reading) : _strength;
-        init => (_strength, _momentumPending) = (value, null);
+        get
+        {
+            Resolve();
+            return _strength;
+        }
+        init
+        {
+            Resolve();
+            _strength = value;
+        }
     }
 
-    private decimal ResolveStrength(IndicatorReading reading)
+    public decimal Confidence
     {
-        var strength = TriggerEngine.MomentumStrength(reading.MomentumReturnPct!.Value, _fullStrengthReturnPct);
-        _strength = strength;
-        Volatile.Write(ref _momentumPending, null);
-        return strength;
+        get
+        {
+            Resolve();
+            return _confidence;
+        }
+        init
+        {
+            Resolve();
+            _confidence = value;
+        }
+    }
+
+    private void Resolve()
+    {
+        if (Volatile.Read(ref _pendingOf) is not { } reading) return;
+        if (_pendingKind == TriggerKind.Momentum)
+        {
+            _strength = TriggerEngine.MomentumStrength(reading.MomentumReturnPct!.Value, _fullStrengthReturnPct);
+        }
+        else
+        {
+            var ratio = reading.VolumeRatio!.Value;
+            (_strength, _confidence) = (TriggerEngine.VolumeStrength(ratio), TriggerEngine.VolumeConfidence(ratio));
+        }
+        Volatile.Write(ref _pendingOf, null);
     }
 
     public bool Equals(TriggerSignal? other) =>

@@ -273,38 +273,46 @@ public sealed class TriggerEngineTests
 
     [Fact]
     [Trait("Req", "REQ-S1")]
-    public void Property_momentum_strengths_divided_only_when_read_rank_and_fire_as_the_divided_ones()
+    public void Property_momentum_and_volume_spike_values_divided_only_when_read_rank_and_fire_as_the_divided_ones()
     {
-        // A momentum return certainly past min_return_pct is ranked on its floating-point approximation and divided
-        // only for the signals kept (and for scores too close to tell apart): the scan must keep the same products,
-        // kinds, directions and exact strengths as one over the same values computed eagerly, with equal scores (same
-        // returns, and 0.84 × 0.5 = the 15 m move's 0.6 × 0.7), scores 1e-12 apart, min_score at a product's score,
-        // and returns at, under and over min_return_pct and full_strength_return_pct.
+        // A momentum return certainly past min_return_pct, and a volume ratio certainly past its threshold, are ranked on
+        // their floating-point approximations and divided only for the signals kept (and for scores too close to tell
+        // apart): the scan must keep the same products, kinds, directions and exact strengths and confidences as one over
+        // the same values computed eagerly, with equal scores (same returns; 0.84 × 0.5 = the 15 m move's 0.6 × 0.7; a
+        // ratio of 4 and a full-strength agreeing momentum both score 1), scores 1e-12 apart, min_score at a product's
+        // score, returns at, under and over min_return_pct and full_strength_return_pct, ratios at and around the chop
+        // threshold (1.8), and 60 m changes that set a spike's direction, some too small for floating point to tell.
         var products = new[] { "ADA-USD", "AVAX-USD", "BTC-USD", "DOGE-USD", "DOT-USD", "ETH-USD", "SOL-USD", "XRP-USD" };
         decimal[] returns = [1.5m, 2m, 2.5m, 5m, 8.4m, 10m, 12m, -5m, -8.4m, -2m];
         decimal[] fullStrengths = [1m, 5m, 8.4m, 10m, 1000m];
         decimal[] minReturns = [0.000001m, 0.5m, 2m, 5m, 8.4m];
         decimal[] moves15m = [0m, 1.3m, 3m];
+        decimal[] ratios = [1.5m, 1.8m, 1.9m, 2.2m, 4m, 7m];
+        decimal[] moves60m = [0m, 1m, -1m, 1e-12m, -1e-12m];
         Gen.Select(Gen.Select(Gen.Int[0, returns.Length - 1].Array[products.Length], Gen.Int[-1, 1].Array[products.Length],
                     Gen.Int[0, 12].Array[products.Length], Gen.Int[0, moves15m.Length - 1].Array[products.Length]),
                 Gen.Select(Gen.Int[0, fullStrengths.Length - 1], Gen.Int[0, minReturns.Length - 1], Gen.Int[0, products.Length], Gen.Int[0, 9]),
-                Gen.Bool)
-            .Sample((series, settings, onlyUpside) =>
+                Gen.Select(Gen.Int[-1, ratios.Length - 1].Array[products.Length], Gen.Int[-1, 1].Array[products.Length],
+                    Gen.Int[0, moves60m.Length - 1].Array[products.Length], Gen.Bool))
+            .Sample((series, settings, volumes) =>
             {
                 var (returnAt, nudges, shares, moveAt) = series;
                 var (fullAt, minAt, minScoreOf, maxTriggers) = settings;
+                var (ratioAt, ratioNudges, move60At, onlyUpside) = volumes;
                 IndicatorReading Lazy(int i)
                 {
                     var from = 100m + i;
                     var close = from * (1m + returns[returnAt[i]] / 100m) * (1m + nudges[i] * 1e-12m);
-                    return IndicatorReading.Measured(Candles.Start, 1_500, close, close / (1m + moves15m[moveAt[i]] / 100m), close,
-                        null, null, null, null, from, shares[i] / 12m);
+                    var average = 50m + i;
+                    decimal? hour = ratioAt[i] < 0 ? null : average * ratios[ratioAt[i]] * (1m + ratioNudges[i] * 1e-12m);
+                    return IndicatorReading.Measured(Candles.Start, 1_500, close, close / (1m + moves15m[moveAt[i]] / 100m),
+                        close / (1m + moves60m[move60At[i]] / 100m), hour, hour is null ? null : average * 24m, null, null, from, shares[i] / 12m);
                 }
                 IndicatorReading Eager(int i)
                 {
                     var r = Lazy(i);
-                    return new IndicatorReading(r.LastCandleEnd, r.Minutes, r.Close, r.Change15mPct, r.Change60mPct, null, null, null, null,
-                        r.MomentumReturnPct, r.MomentumSameSignShare);
+                    return new IndicatorReading(r.LastCandleEnd, r.Minutes, r.Close, r.Change15mPct, r.Change60mPct, r.Volume1h,
+                        r.AvgHourlyVolume24h, null, null, r.MomentumReturnPct, r.MomentumSameSignShare);
                 }
                 var momentum = new MomentumSection { FullStrengthReturnPct = fullStrengths[fullAt], MinReturnPct = minReturns[minAt] };
                 var config = WithMinScore(0.2m, maxTriggers);
@@ -323,15 +331,17 @@ public sealed class TriggerEngineTests
                 var actual = Scan(config, products.Select((p, i) => (p, r: Lazy(i))).ToDictionary(x => x.p, x => x.r));
 
                 Assert.Equal(expected.Fired, actual.Fired);
-                // A kept momentum signal divides its strength when first read: by record equality, and field by field.
+                // A kept signal divides its values when first read: by record equality, and field by field.
                 Assert.Equal(expected.Signals, actual.Signals);
                 Assert.Equal(expected.Signals.Select(s => s.GetHashCode()), actual.Signals.Select(s => s.GetHashCode()));
                 Assert.Equal(
                     expected.Signals.Select(s => (s.ProductId, s.Kind, s.Direction, s.Strength, s.Confidence, s.Price, s.Reason)),
                     actual.Signals.Select(s => (s.ProductId, s.Kind, s.Direction, s.Strength, s.Confidence, s.Price, s.Reason)));
-                // A copy given a strength keeps that one, not the one its reading would give (asked before the original's).
+                // A copy given a strength keeps that one, not the one its reading would give, and the confidence its
+                // reading gives (asked before the original's).
                 var fresh = Scan(config, products.Select((p, i) => (p, r: Lazy(i))).ToDictionary(x => x.p, x => x.r));
-                Assert.All(fresh.Signals, s => Assert.Equal(0.123m, (s with { Strength = 0.123m }).Strength));
+                Assert.Equal(expected.Signals.Select(s => (0.123m, s.Confidence)),
+                    fresh.Signals.Select(s => s with { Strength = 0.123m }).Select(s => (s.Strength, s.Confidence)));
             }, iter: 3_000);
     }
 }
