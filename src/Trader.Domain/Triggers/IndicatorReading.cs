@@ -202,6 +202,20 @@ public sealed record IndicatorReading
     internal bool MayMoveMomentum(double threshold) => !IsPending(PendingMomentum) || MoveBound.MayReach(_fromMomentumApprox, _closeApprox, threshold);
 
     /// <summary>
+    /// <see cref="Change15mPct"/> in binary floating point when it is still to be divided out and its size certainly reaches
+    /// the threshold (a <see cref="MoveBound.Of"/> value), else NaN (<see cref="MoveBound.SurePct"/>).
+    /// </summary>
+    internal double Move15mSurelyReaching(double threshold) =>
+        IsPending(Pending15m) ? MoveBound.SurePct(_from15mApprox, _closeApprox, threshold) : double.NaN;
+
+    /// <summary>
+    /// <see cref="Change60mPct"/> in binary floating point when it is still to be divided out and its size certainly reaches
+    /// the threshold (a <see cref="MoveBound.Of"/> value), else NaN (<see cref="MoveBound.SurePct"/>).
+    /// </summary>
+    internal double Move60mSurelyReaching(double threshold) =>
+        IsPending(Pending60m) ? MoveBound.SurePct(_from60mApprox, _closeApprox, threshold) : double.NaN;
+
+    /// <summary>
     /// <see cref="MomentumReturnPct"/> in binary floating point when it is still to be divided out and its size certainly
     /// reaches the threshold (a <see cref="MoveBound.Of"/> value), else NaN (<see cref="MoveBound.SurePct"/>).
     /// </summary>

@@ -179,11 +179,18 @@ public static class TriggerEngine
         // A move under both thresholds in either direction fires neither way: proven without its division.
         var may15 = r.MayMove15m(t.Pct15mBound);
         var may60 = r.MayMove60m(t.Pct60mBound);
+        // A move certainly past its threshold fires in the direction of its sign without its division.
+        var sure15 = may15 ? r.Move15mSurelyReaching(t.Pct15mBound) : double.NaN;
+        var sure60 = may60 ? r.Move60mSurelyReaching(t.Pct60mBound) : double.NaN;
         for (var up = 1; up >= 0 && (may15 || may60); up--)
         {
             // A signed move: the falling side compares the negated change (a sign flip, as × −1 was).
-            var hit15 = may15 && r.Change15mPct is { } m15 && (up == 1 ? m15 : -m15) >= t.Pct15m;
-            var hit60 = may60 && r.Change60mPct is { } m60 && (up == 1 ? m60 : -m60) >= t.Pct60m;
+            var hit15 = may15 && (double.IsNaN(sure15)
+                ? r.Change15mPct is { } m15 && (up == 1 ? m15 : -m15) >= t.Pct15m
+                : up == 1 ? sure15 > 0d : sure15 < 0d);
+            var hit60 = may60 && (double.IsNaN(sure60)
+                ? r.Change60mPct is { } m60 && (up == 1 ? m60 : -m60) >= t.Pct60m
+                : up == 1 ? sure60 > 0d : sure60 < 0d);
             if (!hit15 && !hit60) continue;
             var direction = up == 1 ? TriggerDirection.Up : TriggerDirection.Down;
             into[n++] = (hit15, hit60) switch
