@@ -110,8 +110,8 @@ public static class TriggerEngine
 
         /// <summary>
         /// A momentum or volume-spike candidate whose strength (and a volume spike's confidence) is divided out of the
-        /// reading only when read (<see cref="ExactStrength"/>, <see cref="ExactConfidence"/>): most such candidates
-        /// lose the ranking to another trigger of their product, on their approximations.
+        /// reading only when read (<see cref="DividedOut"/>): most such candidates lose the ranking to another trigger
+        /// of their product, on their approximations.
         /// </summary>
         public IndicatorReading? PendingOf { get; private init; }
 
@@ -133,27 +133,44 @@ public static class TriggerEngine
                 PendingOf = reading,
             };
 
-        public decimal ExactStrength => PendingOf is not { } reading ? Strength
-            : Kind == TriggerKind.Momentum ? MomentumStrength(reading.MomentumReturnPct!.Value, FullStrengthReturnPct)
-            : VolumeStrength(reading.VolumeRatio!.Value);
+        /// <summary>The exact score, multiplied (and divided out) only when two approximations are too close to tell apart.</summary>
+        public decimal Score
+        {
+            get
+            {
+                var (strength, confidence) = PendingOf is { } reading
+                    ? DividedOut(Kind, reading, FullStrengthReturnPct, Confidence)
+                    : (Strength, Confidence);
+                return strength * confidence;
+            }
+        }
+    }
 
-        public decimal ExactConfidence => PendingOf is { } reading && Kind == TriggerKind.VolumeSpike
-            ? VolumeConfidence(reading.VolumeRatio!.Value)
-            : Confidence;
-
-        /// <summary>The exact score, multiplied only when two approximations are too close to tell apart.</summary>
-        public decimal Score => ExactStrength * ExactConfidence;
+    /// <summary>
+    /// The strength and confidence of a momentum (<paramref name="momentumConfidence"/> known) or volume-spike trigger whose
+    /// values were left to be divided out of <paramref name="reading"/>: the candidate's near ties and the kept signal's
+    /// first read (<see cref="TriggerSignal"/>) both take them here.
+    /// </summary>
+    internal static (decimal Strength, decimal Confidence) DividedOut(
+        TriggerKind kind, IndicatorReading reading, decimal fullStrengthReturnPct, decimal momentumConfidence)
+    {
+        if (kind == TriggerKind.Momentum) return (MomentumStrength(reading.MomentumReturnPct!.Value, fullStrengthReturnPct), momentumConfidence);
+        var ratio = reading.VolumeRatio!.Value;
+        return (VolumeStrength(ratio), VolumeConfidence(ratio));
     }
 
     /// <summary>A momentum trigger's strength: |return| / full_strength_return_pct, clamped to [0, 1].</summary>
-    internal static decimal MomentumStrength(decimal returnPct, decimal fullStrengthReturnPct) =>
+    private static decimal MomentumStrength(decimal returnPct, decimal fullStrengthReturnPct) =>
         Clamp01(Math.Abs(returnPct) / fullStrengthReturnPct);
 
     /// <summary>A volume spike's strength: (ratio − 1) / 3, clamped to [0, 1].</summary>
-    internal static decimal VolumeStrength(decimal ratio) => Clamp01((ratio - 1m) / 3m);
+    private static decimal VolumeStrength(decimal ratio) => Clamp01((ratio - 1m) / 3m);
 
     /// <summary>A volume spike's confidence: ratio / 4, clamped to [0, 1].</summary>
-    internal static decimal VolumeConfidence(decimal ratio) => Clamp01(ratio / 4m);
+    private static decimal VolumeConfidence(decimal ratio) => Clamp01(ratio / 4m);
+
+    /// <summary>Whether a volume spike points down: its 60 m change is negative (told by the closes where they are far apart).</summary>
+    private static bool FallsOver60m(IndicatorReading r) => r.Falls60mSurely() ?? (r.Change60mPct is { } m60 && m60 < 0m);
 
     /// <summary>
     /// The order of the exact scores: decided by the approximations when they are more than 1e-6 apart (far beyond
@@ -207,15 +224,10 @@ public static class TriggerEngine
             // where they are far enough apart; the rest divide.
             var sure = r.VolumeRatioSurelyReaching(t.VolumeRatio1hBound);
             if (!double.IsNaN(sure))
-            {
-                var falls = r.Falls60mSurely() ?? (r.Change60mPct is { } m60 && m60 < 0m);
-                into[n++] = Candidate.VolumeLater(r, sure, falls ? TriggerDirection.Down : TriggerDirection.Up);
-            }
+                into[n++] = Candidate.VolumeLater(r, sure, FallsOver60m(r) ? TriggerDirection.Down : TriggerDirection.Up);
             else if (r.VolumeRatio is { } ratio && ratio >= t.VolumeRatio1h)
-            {
-                var direction = r.Change60mPct is { } m60 && m60 < 0m ? TriggerDirection.Down : TriggerDirection.Up;
-                into[n++] = new Candidate(TriggerKind.VolumeSpike, direction, VolumeStrength(ratio), VolumeConfidence(ratio));
-            }
+                into[n++] = new Candidate(TriggerKind.VolumeSpike, FallsOver60m(r) ? TriggerDirection.Down : TriggerDirection.Up,
+                    VolumeStrength(ratio), VolumeConfidence(ratio));
         }
 
         if (r.LookbackHigh is { } high && r.LookbackLow is { } low && high > low && r.CloseReaches(BreakoutNearHigh, BreakoutNearHighApprox))

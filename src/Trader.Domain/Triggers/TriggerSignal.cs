@@ -75,15 +75,7 @@ public sealed record TriggerSignal(
     private void Resolve()
     {
         if (Volatile.Read(ref _pendingOf) is not { } reading) return;
-        if (_pendingKind == TriggerKind.Momentum)
-        {
-            _strength = TriggerEngine.MomentumStrength(reading.MomentumReturnPct!.Value, _fullStrengthReturnPct);
-        }
-        else
-        {
-            var ratio = reading.VolumeRatio!.Value;
-            (_strength, _confidence) = (TriggerEngine.VolumeStrength(ratio), TriggerEngine.VolumeConfidence(ratio));
-        }
+        (_strength, _confidence) = TriggerEngine.DividedOut(_pendingKind, reading, _fullStrengthReturnPct, _confidence);
         Volatile.Write(ref _pendingOf, null);
     }
 
