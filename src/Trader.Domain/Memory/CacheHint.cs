@@ -12,6 +12,12 @@ namespace Trader.Domain.Memory;
 /// </summary>
 public static class CacheHint
 {
+    /// <summary>
+    /// How far ahead, in minutes, a once-a-minute read is asked for: far enough to hide a memory read behind the cycles
+    /// between, near enough to be still cached when read.
+    /// </summary>
+    public const int MinutesAhead = 16;
+
     public static unsafe void Prefetch<T>(T[] array, int index) where T : unmanaged
     {
         if (!Sse.IsSupported || (uint)index >= (uint)array.Length) return;

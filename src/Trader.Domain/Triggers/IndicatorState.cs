@@ -136,7 +136,7 @@ public sealed class IndicatorState
         rises = ((rises << 1) | (rose ? 1 : 0)) & HoursMask;
 
         _closes[slot] = new ClosePoint(close, (double)close);
-        // The day-old slots read PrefetchMinutes from now, asked into the caches now: every minute reads one such slot of
+        // The day-old slots read CacheHint.MinutesAhead from now, asked into the caches now: every minute reads one such slot of
         // each product's rings, which the hardware prefetchers do not foresee.
         _volumes.Prefetch(SlotAhead(slot, IndicatorSettings.VolumeWindowMinutes));
         CacheHint.Prefetch(_closes, SlotAhead(slot, _settings.MomentumLookbackMinutes));
@@ -148,12 +148,10 @@ public sealed class IndicatorState
 
     private const int HoursMask = (1 << IndicatorSettings.MomentumConfidenceHours) - 1;
 
-    private const int PrefetchMinutes = 16;
-
-    /// <summary>The slot <paramref name="minutes"/> before the one written <see cref="PrefetchMinutes"/> from now.</summary>
+    /// <summary>The slot <paramref name="minutes"/> before the one written <see cref="CacheHint.MinutesAhead"/> from now.</summary>
     private int SlotAhead(int slot, int minutes)
     {
-        var at = slot + PrefetchMinutes - minutes;
+        var at = slot + CacheHint.MinutesAhead - minutes;
         return at < 0 ? at + _capacity : at >= _capacity ? at - _capacity : at;
     }
 

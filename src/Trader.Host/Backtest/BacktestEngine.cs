@@ -34,10 +34,6 @@ public sealed class BacktestEngine
     public const string Unassigned = "UNASSIGNED";
     private const int ProgressEvery = 1024;
 
-    // Each product's candle this many minutes ahead is asked into the caches (CacheHint): far enough to hide a memory read
-    // behind the cycles between, near enough to be still cached when read (≈ 5 % of a warm run).
-    private const int CandlesAhead = 16;
-
     private const double DrawdownSlackPct = 1e-9;
 
     private readonly TraderConfig _config;
@@ -145,7 +141,7 @@ public sealed class BacktestEngine
             for (var p = 0; p < candlesOf.Length; p++)
             {
                 if (!active[p]) continue;
-                CacheHint.Prefetch(candlesOf[p], next[p] + CandlesAhead);
+                CacheHint.Prefetch(candlesOf[p], next[p] + CacheHint.MinutesAhead); // ≈ 5 % of a warm run
                 ref readonly var candle = ref candlesOf[p][next[p]];
                 if (candle.Volume > 0m) indicators.Update(tracks[p].ProductId, candle);
                 tracks[p].Apply(candle);

@@ -15,7 +15,6 @@ internal sealed class ProductTrack
     private static readonly TimeSpan Day = TimeSpan.FromDays(1);
     // A candle a minute for a day, and the one that closes it.
     private const int CandlesPerDay = 24 * 60 + 1;
-    private const int OldestAhead = 16;
 
     private readonly decimal _halfSpread;
     // The traded candles of the last 24 h, oldest first from _dayFirst: their end (UTC ticks) and notional, in a ring
@@ -76,7 +75,7 @@ internal sealed class ProductTrack
             (_dayFirst, _dayCount) = (Wrap(_dayFirst + 1), _dayCount - 1);
         }
         // The oldest candle of a few minutes from now, a day old, asked into the caches now (CacheHint).
-        if (_dayCount > OldestAhead) CacheHint.Prefetch(_day, Wrap(_dayFirst + OldestAhead));
+        if (_dayCount > CacheHint.MinutesAhead) CacheHint.Prefetch(_day, Wrap(_dayFirst + CacheHint.MinutesAhead));
         return new ProductMarketView(ProductId, Quote, _lastTradedClose, _notional24h, Info, ProductHealth.Online,
             staleness.IsStale(FreshnessKind.Quote, Quote?.TsRecv, now),
             staleness.IsStale(FreshnessKind.Ohlcv, _lastTradedEnd, now));
